@@ -262,7 +262,9 @@ function fireFlags(
   keptClock: (zone: string) => KeptClock,
   shownBeforeChange: boolean,
 ): FireFlag[] {
-  const flags: FireFlag[] = schedule.pausedSince === undefined ? [] : [{ type: 'paused', since: schedule.pausedSince }];
+  // A fire before the pause was not paused (agenda --since shows such a past fire with its outcome).
+  const paused = schedule.pausedSince !== undefined && !(at < Date.parse(schedule.pausedSince));
+  const flags: FireFlag[] = paused ? [{ type: 'paused', since: schedule.pausedSince! }] : [];
   if (schedule.kind === 'one-time') {
     if (at < from && schedule.pausedSince === undefined) flags.push({ type: 'overdue' });
     return flags;

@@ -25,11 +25,13 @@ export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFa
   for (const [id, error] of unread) rt.out.warn(`${id}: its fires could not be read (${error}); their outcomes are unknown.`);
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
   for (const id of reading.gone) rt.out.info(`Note: Letta has no history for ${id} (it no longer holds that schedule): its outcome is unknown.`);
+  const gone = new Set(reading.gone);
   const runsNotRead = reading.healths.reduce((sum, health) => sum + (health.runsNotRead ?? 0), 0);
   if (runsNotRead > 0) rt.out.info(`Note: ${runsNotRead} past ${runsNotRead === 1 ? 'fire is' : 'fires are'} ${notReadNote}.`);
   const verdicts = new Map<string, (typeof reading.healths)[number]['fires'][number]>();
   for (const health of reading.healths) for (const fire of health.fires) if (fire.due !== undefined) verdicts.set(`${health.schedule.id} ${fire.due}`, fire);
-  agenda.fires = agenda.fires.filter((fire) => fire.schedule.pausedSince !== undefined || itsOwn(fire));
+  // A paused schedule's fires still ahead are shown flagged; those due while it was paused were never due.
+  agenda.fires = agenda.fires.filter((fire) => itsOwn(fire) || (fire.schedule.pausedSince !== undefined && fire.at > now));
   // A schedule that ended (replaced) before an offset change is not moved by it.
   for (const change of agenda.offsetChanges) {
     const moved = (id: string) => (lived.get(id)?.to ?? Infinity) > change.at;
@@ -40,8 +42,10 @@ export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFa
   // A fire left out no longer shares its minute with the others.
   flagSameMinute(agenda.fires);
   for (const fire of agenda.fires) {
-    if (fire.at > now || fire.schedule.pausedSince !== undefined) continue;
+    if (fire.at > now) continue;
     const verdict = verdicts.get(`${fire.schedule.id} ${fire.at}`);
+    // Said in its row too, not only on stderr: a script reading the rows sees the outcome is not known.
+    if (!verdict && gone.has(fire.schedule.id)) fire.flags.push({ type: 'outcome', class: 'unknown', error: 'Letta no longer holds that schedule and has no history for it' });
     if (!verdict) continue;
     const delay = verdict.sent ? Math.round((verdict.sent.sentAt - fire.at) / 1000) : undefined;
     const stopReason = verdict.run?.stopReason ?? (verdict.sent?.status === 'failed' ? 'history: failed' : undefined);

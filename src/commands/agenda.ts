@@ -3,9 +3,9 @@ import { buildAgenda, type Agenda, type Fire } from '../agenda/fires';
 import { AlreadyReported, ApiError, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
 import { findIntent, type PausedSchedule } from '../state/records';
-import { scheduleLineage } from '../health/lineage';
+import { carriedMessages, scheduleLineage } from '../health/lineage';
 import type { ScheduleFacts } from '../health/fires';
-import { scheduleFacts } from '../health/read';
+import { pausedFacts, scheduleFacts } from '../health/read';
 import { pastOneTimes as recordedPastOneTimes, type PastOneTime } from '../health/past-one-times';
 import type { ScheduledMessage } from '../letta/types';
 import { defineCommand } from './command';
@@ -74,22 +74,29 @@ export default defineCommand({
     const local = await localRecords(rt, agentIds);
     const listed = new Set(schedules.map((item) => item.id));
     const context = (id: string) => ({ seriesId: local.seriesOf.get(id), setId: local.setOf.get(id) });
+    // One Letta still lists (a pause cut short) is shown as Letta has it.
+    const paused = local.paused.filter((saved) => inGroup(saved.old_id) && !listed.has(saved.old_id));
     const sources = [
       ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id), keptRule: local.ruleOf.get(item.id) })),
-      ...local.paused
-        // One Letta still lists (a pause cut short) is shown as Letta has it.
-        .filter((saved) => inGroup(saved.old_id) && !listed.has(saved.old_id))
-        .map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), ...context(saved.old_id), pausedSince: saved.paused_at })),
+      ...paused.map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), ...context(saved.old_id), pausedSince: saved.paused_at })),
     ];
     const from = options.since === undefined ? now : sinceInstant(options.since, now, zone);
     // Letta lets a one-time schedule go once it is due: the past ones made here (series members too) come from the record.
     const past = options.since === undefined ? [] : local.pastOneTimes(from, now).filter(({ facts }) => inGroup(facts.id) && !listed.has(facts.id));
     sources.push(...past.map(({ facts, made }) => agendaSchedule(asListed(facts, made), { agentName: names.get(facts.agentId), ...context(facts.id) })));
     // The schedules an edit, sync or resume replaced: their fires before then are the listed schedule's past.
-    const replaced = options.since === undefined ? [] : local.replacedBefore(schedules.map((item) => item.id)).filter((facts) => !listed.has(facts.id) && (facts.endedAt ?? Infinity) > from);
-    sources.push(...replaced.map((facts) => agendaSchedule(asListed(facts, { messages: [] }), { agentName: names.get(facts.agentId), ...context(facts.id) })));
+    const replacedBefore = options.since === undefined ? [] : local.replacedBefore(schedules.map((item) => item.id)).filter(({ facts }) => !listed.has(facts.id) && (facts.endedAt ?? Infinity) > from);
+    // Shown with the messages of the schedule that carried them on (a sync's or a resume's); the record keeps none of its own.
+    const messagesOf = new Map(schedules.map((item) => [item.id, item.message as unknown as Record<string, unknown>] as const));
+    sources.push(
+      ...replacedBefore.map(({ facts, carriedBy }) =>
+        agendaSchedule(asListed(facts, (carriedBy === undefined ? undefined : messagesOf.get(carriedBy)) ?? { messages: [] }), { agentName: names.get(facts.agentId), ...context(facts.id) }),
+      ),
+    );
+    const replaced = replacedBefore.map(({ facts }) => facts);
     const agenda = buildAgenda(sources, { from, to, zone });
-    const judged = [...schedules.map((item) => scheduleFacts(item)), ...past.map((one) => one.facts), ...replaced];
+    // A paused schedule's past is what it did before the pause, judged from the copy the pause saved.
+    const judged = [...schedules.map((item) => scheduleFacts(item)), ...past.map((one) => one.facts), ...replaced, ...paused.map((saved) => pausedFacts(saved, local.createdAt.get(saved.old_id)))];
     const unread = options.since === undefined ? [] : await addOutcomes(rt, agenda, judged, from, options.concurrency);
 
     if (options.ics !== undefined) await writeCalendar(rt, options.ics, agenda, now, zone);
@@ -129,12 +136,15 @@ async function localRecords(
   agentIds: string[],
 ): Promise<{
   paused: PausedSchedule[];
+  /** Unix ms: when a paused schedule (or series member) was made, as the record has it. */
+  createdAt: Map<string, number>;
   seriesOf: Map<string, string>;
   setOf: Map<string, string>;
   keptIn: Map<string, string | null>;
   ruleOf: Map<string, string>;
   pastOneTimes: (from: number, now: number) => PastOneTime[];
-  replacedBefore: (ids: string[]) => ScheduleFacts[];
+  /** `carriedBy`: the listed schedule that has its messages, when a sync or resume carried them over unchanged. */
+  replacedBefore: (ids: string[]) => Array<{ facts: ScheduleFacts; carriedBy?: string }>;
 }> {
   try {
     // Only this server's records (the store's): another server's paused schedules and series are not shown here.
@@ -165,18 +175,31 @@ async function localRecords(
       );
     const pastOneTimes = (from: number, now: number) => recordedPastOneTimes(state, agents, from, now);
     const replacedBefore = (ids: string[]) => {
-      const found = new Map<string, ScheduleFacts>();
+      const found = new Map<string, { facts: ScheduleFacts; carriedBy?: string }>();
       for (const id of ids) {
         if (findIntent(state, id) === undefined) continue;
-        for (const facts of scheduleLineage(state, id)?.past ?? []) found.set(facts.id, facts);
+        const lineage = scheduleLineage(state, id);
+        if (lineage === undefined) continue;
+        const carried = carriedMessages(lineage);
+        for (const facts of lineage.past) {
+          const carriedBy = carried.get(facts.id);
+          found.set(facts.id, carriedBy === undefined ? { facts } : { facts, carriedBy });
+        }
       }
       return [...found.values()];
     };
-    return { paused: [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers], seriesOf, setOf, keptIn, ruleOf, pastOneTimes, replacedBefore };
+    const paused = [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers];
+    const createdAt = new Map(
+      paused.flatMap((saved) => {
+        const made = Date.parse(findIntent(state, saved.old_id)?.created_at ?? state.series.find((series) => series.members.some((m) => m.schedule_id === saved.old_id))?.created_at ?? '');
+        return Number.isFinite(made) ? [[saved.old_id, made] as const] : [];
+      }),
+    );
+    return { paused, createdAt, seriesOf, setOf, keptIn, ruleOf, pastOneTimes, replacedBefore };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; paused schedules and series are not shown.`);
-    return { paused: [], seriesOf: new Map(), setOf: new Map(), keptIn: new Map(), ruleOf: new Map(), pastOneTimes: () => [], replacedBefore: () => [] };
+    return { paused: [], createdAt: new Map(), seriesOf: new Map(), setOf: new Map(), keptIn: new Map(), ruleOf: new Map(), pastOneTimes: () => [], replacedBefore: () => [] };
   }
 }
 

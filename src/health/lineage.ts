@@ -93,6 +93,21 @@ function lineageOf(records: Intent[], state: State): RecordedLineage {
 }
 
 /**
+ * The standing schedule whose messages each past one of a lineage had: a sync or a resume re-creates a schedule
+ * with its messages unchanged; an edit may change them, so what came before an edit has none known.
+ */
+export function carriedMessages(lineage: RecordedLineage): Map<string, string> {
+  const standing = new Map(lineage.current.map((id) => [id, id] as const));
+  // Newest change first: each change's successor is placed before its predecessor is reached.
+  for (const change of lineage.changes) {
+    const holder = standing.get(change.to);
+    if (holder !== undefined && change.how !== 'edit') standing.set(change.from, holder);
+  }
+  for (const id of lineage.current) standing.delete(id);
+  return standing;
+}
+
+/**
  * The lineage of a recorded schedule: the one standing for it now (the id
  * given may be one it replaced) and every schedule before it. Undefined when
  * the record does not know the id.

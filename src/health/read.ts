@@ -1,5 +1,5 @@
 import { allSettled, forEachInOrder, limiter, mapLimited, windowFor, type Limiter } from '../concurrency';
-import { ApiError, NotFoundError } from '../errors';
+import { ApiError, MalformedResponseError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { FireRecord, ScheduledMessage } from '../letta/types';
 import { scheduleKind } from '../letta/types';
@@ -39,6 +39,20 @@ export function scheduleFacts(item: ScheduledMessage, recordedCreation?: number)
   };
 }
 
+/**
+ * A paused schedule, judged from the copy its pause saved: Letta no longer holds it (it cannot be stuck), and
+ * nothing was due of it after the pause.
+ */
+export function pausedFacts(saved: { old_id: string; paused_at: string; schedule: ScheduledMessage }, recordedCreation?: number): ScheduleFacts {
+  const pausedAt = Date.parse(saved.paused_at);
+  return {
+    ...scheduleFacts({ ...saved.schedule, id: saved.old_id }, recordedCreation),
+    held: false,
+    nextScheduledTime: null,
+    ...(Number.isFinite(pausedAt) ? { endedAt: pausedAt } : {}),
+  };
+}
+
 function sentFire(entry: FireRecord): SentFire[] {
   const sentAt = Date.parse(entry.sent_at);
   if (!Number.isFinite(sentAt)) return [];
@@ -64,6 +78,8 @@ export class FireHealthReader {
   /** Schedules whose fires were read, and those that could not be before any was: Letta failing as a whole ends the check. */
   private read = 0;
   private failedFirst = 0;
+  /** The run each failed run read was for, so what could not be read is said as such (not as the history). */
+  private readonly failedRun = new WeakMap<object, string>();
   private readonly slots: Limiter;
 
   constructor(
@@ -84,11 +100,14 @@ export class FireHealthReader {
       this.read++;
       return judged;
     } catch (error) {
-      if (!(error instanceof ApiError) || !this.options.partial) throw error;
+      // A body that is not Letta's (a proxy's page, another shape) is Letta failing to give this schedule's fires, as a 5xx is.
+      if (!(error instanceof ApiError || error instanceof MalformedResponseError) || !this.options.partial) throw error;
       // Not one schedule read and several failed: it is Letta failing, not these schedules; the whole check stops.
       if (this.read === 0 && ++this.failedFirst >= GIVE_UP_AFTER) throw error;
       const { from, now } = this.options;
-      return { ...scheduleHealth({ schedule: facts, from, now, sent: undefined }), readError: error.message };
+      const run = this.failedRun.get(error);
+      const readError = run === undefined ? error.message : `its history was read, but not the run ${run} behind a send: ${error.message}`;
+      return { ...scheduleHealth({ schedule: facts, from, now, sent: undefined }), readError };
     }
   }
 
@@ -106,6 +125,7 @@ export class FireHealthReader {
       mapLimited(runIds, this.slots, (id) =>
         this.api.getRun(id).catch((error: unknown) => {
           if (error instanceof NotFoundError) return undefined;
+          if (error instanceof Error) this.failedRun.set(error, id);
           throw error;
         }),
       ),

@@ -51,7 +51,7 @@ interface RecordOfIntent {
  * seriesOf). It is never required: unreadable, it adds nothing (said once).
  */
 async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
-  const [{ stateStore }, { findIntent, seriesOf }, { pastOneTimes }, { pastFacts }, { scheduleFacts }] = await Promise.all([
+  const [{ stateStore }, { findIntent, seriesOf }, { pastOneTimes }, { pastFacts }, { pausedFacts }] = await Promise.all([
     import('../commands/shared/state'),
     import('../state/records'),
     import('../health/past-one-times'),
@@ -94,12 +94,7 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
         .filter((saved) => agentIds.includes(saved.schedule.agent_id) && Date.parse(saved.paused_at) >= from)
         .map((saved) => {
           const created = Date.parse(findIntent(state, saved.old_id)?.created_at ?? '');
-          return {
-            ...scheduleFacts({ ...saved.schedule, id: saved.old_id }, Number.isFinite(created) ? created : undefined),
-            held: false,
-            nextScheduledTime: null,
-            endedAt: Date.parse(saved.paused_at),
-          };
+          return pausedFacts(saved, Number.isFinite(created) ? created : undefined);
         }),
     pastOneTimes: (agentIds, from, now) => pastOneTimes(state, new Set(agentIds), from, now).map(({ facts }) => facts),
   };

@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FakeLetta } from '../helpers/fake-letta';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { runCli } from '../helpers/run-cli';
+
+/**
+ * One schedule's history answered with a body that is not Letta's (a proxy's HTML page, a changed shape):
+ * that schedule is unknown and the others are still judged, as when Letta answers 5xx for it.
+ */
+
+const suite = useFakeLetta({ defaultAgent: true });
+let letta: FakeLetta;
+let env: Record<string, string>;
+beforeEach(() => ({ letta, env } = suite));
+
+const at = (iso: string) => Date.parse(iso);
+const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+
+const garbled = [
+  ['an HTML page', { status: 200, body: '<html><body>Service paused</body></html>', headers: { 'content-type': 'text/html' } }],
+  ['JSON of another shape', { status: 200, body: '{"history": "not a list"}' }],
+] as const;
+
+/** Two daily schedules whose every fire went well; the second one missed the 20th. */
+function twoDailies() {
+  const ids = ['First', 'Second'].map((text) => {
+    const daily = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, text);
+    daily.created_at = '2026-11-17T00:00:00.000Z';
+    daily.next_scheduled_time = '2026-11-23T14:00:00.000Z';
+    for (const day of ['17', '18', '19', '20', '21', '22']) if (!(text === 'Second' && day === '20')) letta.addFire(daily.id, at(`2026-11-${day}T14:00:10Z`));
+    return daily.id;
+  });
+  return { first: ids[0]!, second: ids[1]! };
+}
+
+describe.each(garbled)('status: one schedule whose history comes back as %s', (_, answer) => {
+  it('judges the others, names the unreadable one, and exits 6 for what the others need', async () => {
+    const { first, second } = twoDailies();
+    letta.inject(new RegExp(`GET .*/schedule/${first}/history`), answer, answer, answer);
+    const r = await cli('status', '--concurrency', '1');
+    expect(r.code).toBe(6);
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t').slice(0, 9));
+    expect(rows).toEqual([
+      [second, 'support-bot', 'recurring', '5', '0', '0', '1', 'no', 'missed'],
+      [first, 'support-bot', 'recurring', '-', '-', '-', '-', 'no', 'unknown'],
+    ]);
+    expect(r.stderr).toContain(`Note: ${first} (support-bot): its fires could not be read (`);
+  });
+
+  it('with nothing else wrong, it exits 1 saying how many could not be checked; --json names it in unchecked', async () => {
+    const { first } = twoDailies();
+    letta.schedules.delete([...letta.schedules.keys()][1]!);
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, 'Third').created_at = '2026-11-22T14:30:00.000Z';
+    letta.inject(new RegExp(`GET .*/schedule/${first}/history`), answer, answer, answer);
+    const r = await cli('status', '--json', '--concurrency', '1');
+    expect(r.code).toBe(1);
+    const health = JSON.parse(r.stdout).fire_health;
+    expect(health.unchecked).toEqual([first]);
+    expect((health.schedules as Array<{ schedule_id: string; worst: string }>).map((s) => s.worst)).toEqual(['unknown', 'ok']);
+    expect(r.stderr).toMatch(/^Error: 1 of 2 schedules could not be checked/m);
+  });
+});
+
+describe('agenda --since: one schedule whose history comes back garbled', () => {
+  it('shows the agenda whole, that schedule outcome unknown, the other judged; exit 1', async () => {
+    const { first, second } = twoDailies();
+    const [, answer] = garbled[0];
+    letta.inject(new RegExp(`GET .*/schedule/${first}/history`), answer, answer, answer);
+    const r = await cli('agenda', '--since', '3d', '--days', '1', '--concurrency', '1');
+    expect(r.code).toBe(1);
+    const notes = r.stdout
+      .trimEnd()
+      .split('\n')
+      .filter((line) => line.startsWith('Fri'))
+      .map((line) => line.split('\t').slice(5));
+    expect(notes).toEqual([
+      [first, expect.stringMatching(/^2 fires of this agent this minute; outcome unknown: its fires could not be read/)],
+      [second, '2 fires of this agent this minute; missed: nothing sent'],
+    ]);
+  });
+});
+
+describe('status: a run behind a send that Letta keeps failing to give', () => {
+  it('says it was that run, not the history, that could not be read', async () => {
+    const { first } = twoDailies();
+    const run = letta.history.get(first)!.at(-1)!.run_id!;
+    letta.inject(new RegExp(`GET /v1/runs/${run}$`), ...Array(3).fill({ status: 500, body: '{"detail":"runs are down"}' }));
+    const r = await cli('status', '--concurrency', '1');
+    expect(r.code).toBe(6);
+    const row = r.stdout.split('\n').find((line) => line.startsWith(first))!;
+    expect(row.split('\t').slice(8)).toEqual([
+      'unknown',
+      `its fires could not be read (its history was read, but not the run ${run} behind a send: Letta answered 500 Internal Server Error: runs are down (tried 3 times))`,
+    ]);
+  });
+});
