@@ -294,7 +294,10 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
     case 'replaced-elsewhere':
       await records.update((state) => {
         const intent = findIntent(state, action.id);
-        if (intent?.status === 'active') recordReplacement(state, action.id, successorOf(intent, action.new_id, action.made_at, { utc_crons: [action.cron] }), stamp);
+        // A copy made again elsewhere follows a record marked gone too (paused there, found missing here before its resume).
+        if (intent?.status === 'active' || (action.again === true && intent?.status === 'gone')) {
+          recordReplacement(state, action.id, successorOf(intent, action.new_id, action.made_at, { utc_crons: [action.cron] }), stamp);
+        }
       });
       return { action, ok: true, exist: [action.new_id] };
     case 'keep-first-copy':
