@@ -62,6 +62,8 @@ export interface IntentFields {
   utc_crons?: string[];
   /** One-time: the instants sent (ISO 8601, UTC). */
   instants?: string[];
+  /** The messages sent (or found, when adopted): what tells its copy made on another machine (a resume there) from another schedule at its time. */
+  messages?: unknown[];
 }
 
 export interface Intent extends IntentFields {
@@ -408,7 +410,7 @@ export function settleForServer(server: string, { claimed, disowned }: { claimed
 /** Record, before it is sent, a create that will stand for `intentId` (recording the intent itself when it is new). */
 export function recordAttempt(state: State, intent: Intent, attempt: CreateAttempt): void {
   if (!findIntent(state, intent.schedule_id)) recordIntent(state, intent);
-  findIntent(state, intent.schedule_id)!.attempt = attempt;
+  findIntent(state, intent.schedule_id)!.attempt = { ...attempt, successor: { ...attempt.successor, messages: attempt.messages } };
 }
 
 /** The attempt did not land: forgotten; a new schedule's placeholder goes with it. */
@@ -435,7 +437,7 @@ export function retimeCreateAttempt(state: State, placeholderId: string, cron: s
 export function recordCreateAttempt(state: State, successor: Omit<Intent, 'schedule_id'>, sent: Pick<CreateAttempt, 'at' | 'sent_at' | 'schedule' | 'messages'>): string {
   const id = `creating-${randomUUID()}`;
   const { attempt: _attempt, ...fields } = successor as Intent;
-  state.intents.push({ ...fields, schedule_id: id, status: 'creating', attempt: { ...sent, successor: fields } });
+  state.intents.push({ ...fields, schedule_id: id, status: 'creating', attempt: { ...sent, successor: { ...fields, messages: sent.messages } } });
   return id;
 }
 
@@ -578,7 +580,8 @@ export function instantOf(iso: unknown): number | undefined {
 export function resumePaused(state: State, oldId: string, newId: string, cron: string, at: string): void {
   const paused = takePaused(state, oldId);
   const intent = paused?.intent ?? findIntent(state, oldId);
-  if (intent) recordReplacement(state, oldId, successorOf(intent, newId, at, { utc_crons: [cron] }), at);
+  const messages = paused?.schedule.message?.messages;
+  if (intent) recordReplacement(state, oldId, successorOf(intent, newId, at, { utc_crons: [cron], ...(Array.isArray(messages) ? { messages } : {}) }), at);
   else if (paused) {
     // A schedule made elsewhere, kept at its UTC cron: recorded from when the server made it (its fires before the
     // pause are its own), replaced by the copy this tool made, which is recorded as any other it makes.

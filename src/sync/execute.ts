@@ -294,7 +294,10 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
     case 'replaced-elsewhere':
       await records.update((state) => {
         const intent = findIntent(state, action.id);
-        if (intent?.status === 'active') recordReplacement(state, action.id, successorOf(intent, action.new_id, action.made_at, { utc_crons: [action.cron] }), stamp);
+        // A copy made again elsewhere follows a record marked gone too (paused there, found missing here before its resume).
+        if (intent?.status === 'active' || (action.again === true && intent?.status === 'gone')) {
+          recordReplacement(state, action.id, successorOf(intent, action.new_id, action.made_at, { utc_crons: [action.cron] }), stamp);
+        }
       });
       return { action, ok: true, exist: [action.new_id] };
     case 'keep-first-copy':
@@ -367,6 +370,8 @@ export interface ReplaceStep {
   /** The create's answer was lost: the new schedule may exist (its attempt is recorded). */
   unsure?: boolean;
   error?: CliError;
+  /** Asked with `confirmOld`: the old schedule was gone before its delete (another client deleted or replaced it meanwhile); nothing was deleted. */
+  oldGone?: true;
 }
 
 export interface ReplaceRequest {
@@ -379,6 +384,11 @@ export interface ReplaceRequest {
   holder?: Intent;
   /** A create that landed earlier (found by its recorded attempt): used, not sent again. */
   landedId?: string;
+  /**
+   * Read the old schedule before its delete: Letta answers a delete of an unknown id with success, so only a read tells
+   * that another client deleted or replaced it while this change ran (see ReplaceStep's `oldGone`).
+   */
+  confirmOld?: boolean;
   /** False when the old schedule is already gone from Letta (nothing left to delete). */
   oldExists?: boolean;
   /** What the new schedule stands for, from the record as it is when the attempt is written. */
@@ -437,11 +447,22 @@ export async function replaceSchedule(
     if (read && !sameTiming(read.schedule, body.schedule)) {
       return { ...both, error: new CliError(`Schedule ${newId} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(body.schedule)}`) };
     }
+    if (request.confirmOld && request.oldExists !== false && !(await isListed(api, agentId, oldId))) return { ok: true, newId, exist: [newId], oldGone: true };
     if (request.oldExists !== false) await api.deleteSchedule(agentId, oldId);
   } catch (error) {
     return { ...both, error: asCliError(error) };
   }
   return { ok: true, newId, exist: [newId] };
+}
+
+async function isListed(api: Pick<LettaApi, 'getSchedule'>, agentId: string, id: string): Promise<boolean> {
+  try {
+    await api.getSchedule(agentId, id);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  }
 }
 
 /** A create whose answer was lost after it went out (timeout, reset, 5xx, Ctrl-C): it may exist. */

@@ -1,6 +1,6 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
-import { isPausedOne, landingOf, timedAsRecorded } from './same-schedule';
+import { isPausedOne, landingOf, sameMessages, timedAsRecorded } from './same-schedule';
 import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { sameCron } from '../time/cron-fields';
@@ -65,12 +65,33 @@ export type SyncAction =
    * records it too replaced it at a DST change): `new_id`, the one schedule the record does not know with the UTC cron
    * its local rule needs now, made since the record's (see replacedElsewhere). The record follows it.
    */
-  | { type: 'replaced-elsewhere'; agent_id: string; id: string; new_id: string; cron: string; local_rule: string; zone: string; made_at: string }
+  | {
+      type: 'replaced-elsewhere';
+      agent_id: string;
+      id: string;
+      new_id: string;
+      cron: string;
+      local_rule: string;
+      zone: string;
+      made_at: string;
+      /** Found by its messages too (madeAgainElsewhere): a copy of the schedule, made again on another machine (a resume there). */
+      again?: true;
+    }
   /**
    * Not on the server. `deleteSent`: a delete of it sent with this tool lost its answer then (it was that delete, most
    * likely); `reusedBy`: the server lists another schedule (this cron) under its id.
    */
-  | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean; deleteSent?: string; reusedBy?: string }
+  | {
+      type: 'gone';
+      agent_id: string;
+      id: string;
+      kind: Intent['kind'];
+      fired: boolean;
+      deleteSent?: string;
+      reusedBy?: string;
+      /** Its messages are recorded: a copy made again elsewhere (a pause there, then a resume) would be followed. */
+      followable?: true;
+    }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
   /**
@@ -147,6 +168,13 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
     if (!schedules) continue;
     const replaced = lineageOf(intent.schedule_id, replacedBy).filter((i) => schedules.has(i.schedule_id));
     add(...claim(planIntent(intent, replaced, schedules, now, () => unrecorded(schedules).filter((item) => !claimed.has(item.id)), expectedOf)));
+  }
+  // A schedule marked gone that another machine paused, then resumed: its copy is followed.
+  for (const intent of intents.filter((i) => i.status === 'gone').sort(byAgentThen((i) => i.schedule_id))) {
+    if (full()) return actions;
+    const schedules = letta.get(intent.agent_id);
+    const again = schedules && madeAgainElsewhere(intent, () => unrecorded(schedules).filter((item) => !claimed.has(item.id)), expectedOf);
+    if (again) add(...claim([again]));
   }
   // A new schedule's create whose answer was lost: its copy, if one landed (each copy claimed once), else
   // dropped, or for a cron of a set whose other schedules stand, sent again.
@@ -262,10 +290,18 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
   // The schedule standing for the intent: its own, or (when a replacement never landed) the one it was to replace.
   const standing = current ?? schedules.get(replaced.at(-1)?.schedule_id ?? '');
   if (!standing) {
-    const elsewhere = intent.delete_unanswered_at === undefined ? replacedElsewhere(intent, unrecorded, expectedOf) : undefined;
+    const elsewhere = intent.delete_unanswered_at === undefined ? (replacedElsewhere(intent, unrecorded, expectedOf) ?? madeAgainElsewhere(intent, unrecorded, expectedOf)) : undefined;
     if (elsewhere) return [elsewhere];
     const at = Date.parse(intent.instants?.at(-1) ?? '');
-    const gone = { type: 'gone', agent_id, id: intent.schedule_id, kind: intent.kind, fired: intent.kind === 'one-time' && at <= now } as const;
+    const fired = intent.kind === 'one-time' && at <= now;
+    const gone = {
+      type: 'gone',
+      agent_id,
+      id: intent.schedule_id,
+      kind: intent.kind,
+      fired,
+      ...(intent.kind === 'recurring' && Array.isArray(intent.messages) ? { followable: true as const } : {}),
+    } as const;
     return [intent.delete_unanswered_at === undefined ? gone : { ...gone, deleteSent: intent.delete_unanswered_at }];
   }
   // Letta changes no schedule in place: another cron under a recorded id is another schedule (the id used again after a
@@ -326,6 +362,37 @@ function replacedElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[],
     local_rule: intent.local_rule,
     zone: intent.zone,
     made_at: one.created_at as string,
+  };
+}
+
+/**
+ * A recurring schedule missing from the server (or marked gone) that another machine made again, as a pause there then a
+ * resume does (a new id, the same timing and messages): the one schedule of the agent the record does not know with the
+ * recorded messages and a recorded UTC cron (or the one its local rule needs now), made no earlier than the record's.
+ * Records that hold no messages (made before they were kept) are never followed so: the schedule is marked gone.
+ */
+function madeAgainElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[], expectedOf: ExpectedOf): SyncAction | undefined {
+  if (intent.kind !== 'recurring' || !Array.isArray(intent.messages)) return undefined;
+  const expected = followsLocalClock(intent) ? expectedOf(intent.local_rule, intent.zone) : null;
+  const crons = [...(intent.utc_crons ?? []), ...(expected && !(expected instanceof CliError) ? [expected.cron] : [])];
+  const since = Date.parse(intent.created_at);
+  const madeAt = (item: ScheduledMessage) => (typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN);
+  const fits = unrecorded().filter((item) => {
+    const cron = item.schedule.cron_expression;
+    return typeof cron === 'string' && crons.some((one) => sameCron(one, cron)) && madeAt(item) >= since && sameMessages(intent.messages, item.message?.messages);
+  });
+  if (fits.length !== 1) return undefined;
+  const [one] = fits as [ScheduledMessage];
+  return {
+    type: 'replaced-elsewhere',
+    agent_id: intent.agent_id,
+    id: intent.schedule_id,
+    new_id: one.id,
+    cron: one.schedule.cron_expression!,
+    local_rule: intent.local_rule,
+    zone: intent.zone,
+    made_at: one.created_at as string,
+    again: true,
   };
 }
 

@@ -201,7 +201,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         new_cron: action.cron,
         local_rule: action.local_rule,
         lines: [
-          `${action.id} was replaced elsewhere by ${action.new_id} (another machine's sync, most likely): ${dryRun ? 'would follow' : 'following'} ${action.new_id} at ${action.local_rule} ${action.zone} (${action.cron} UTC) from now on (agent ${action.agent_id})`,
+          `${action.id} was ${action.again ? `made again elsewhere as ${action.new_id}, with its timing and messages (paused and resumed on another machine, most likely)` : `replaced elsewhere by ${action.new_id} (another machine's sync, most likely)`}: ${dryRun ? 'would follow' : 'following'} ${action.new_id} at ${action.local_rule} ${action.zone} (${action.cron} UTC) from now on (agent ${action.agent_id})`,
         ],
       };
     case 'gone':
@@ -215,7 +215,9 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
               ? `${action.id} is no longer on Letta: its id is another schedule's now (${action.reusedBy} UTC), left alone; ${dryRun ? 'would be marked' : 'marked'} gone (agent ${action.agent_id})`
               : action.deleteSent !== undefined
                 ? `${action.id} is no longer on Letta: a delete of it by letta-switchboard (${action.deleteSent}) was cut short (its answer lost, or the command stopped) and was done; ${dryRun ? 'would be recorded' : 'recorded'} as deleted (agent ${action.agent_id})`
-                : `${action.id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created (agent ${action.agent_id})`,
+                : action.followable
+                  ? `${action.id} was deleted outside letta-switchboard, or paused on another machine: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created; a copy with its timing and messages made later (its resume there) is followed (agent ${action.agent_id})`
+                  : `${action.id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created (agent ${action.agent_id})`,
         ],
       };
     case 'delete-paused': {

@@ -157,7 +157,7 @@ async function syncRound(
   const named = namedByRecord(state, agentId, now);
   const listedWhole = named === undefined;
   try {
-    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry, named);
+    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry, named, copyCrons(state, agentId));
   } catch (error) {
     if (!(error instanceof NotFoundError || (error instanceof AuthError && error.facts.status === 403))) throw error;
     const reason = error instanceof NotFoundError ? 'this key cannot see the agent (404)' : 'this key may not read the agent (403)';
@@ -225,7 +225,7 @@ async function syncRound(
   for (const schedule of await allSettled(confirmed)) if (schedule) listed.set(schedule.id, schedule);
   // A local-time schedule missing for sure may have been replaced by another machine whose record holds it too: the
   // schedules no record names are listed (once) so the plan can find that replacement (see replacedElsewhere).
-  const missing = intents.some((i) => i.status === 'active' && i.attempt === undefined && followsLocalClock(i) && !listed.has(i.schedule_id));
+  const missing = intents.some((i) => i.status === 'active' && i.attempt === undefined && (followsLocalClock(i) || hasMessages(i)) && !listed.has(i.schedule_id));
   if (missing && !listedWhole) {
     for (const [id, item] of await listAll(api, agentId, entry, undefined)) if (!listed.has(id)) listed.set(id, item);
   }
@@ -374,14 +374,32 @@ function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<str
  * the pager had to stop early (a page repeated, or the page bound reached) is
  * an error here: a short list would make sync forget what it did not see.
  */
-async function listAll(api: SyncRequest['api'], agentId: string, entry: ListingEntry, named: Map<string, string> | undefined): Promise<Map<string, ScheduledMessage>> {
+async function listAll(
+  api: SyncRequest['api'],
+  agentId: string,
+  entry: ListingEntry,
+  named: Map<string, string> | undefined,
+  crons: ReadonlySet<string> = new Set(),
+): Promise<Map<string, ScheduledMessage>> {
   const all = new Map<string, ScheduledMessage>();
   for await (const page of api.schedulePages(agentId, { whole: true }))
     for (const item of page) {
-      const id = named ? named.get(item.id) : item.id;
+      const cron = item.schedule?.cron_expression;
+      const id = named ? (named.get(item.id) ?? (typeof cron === 'string' && crons.has(spaced(cron)) ? item.id : undefined)) : item.id;
       if (id !== undefined) all.set(id, entry(item, id));
     }
   return all;
+}
+
+const spaced = (cron: string) => cron.trim().replace(/\s+/g, ' ');
+const hasMessages = (intent: Intent) => intent.kind === 'recurring' && Array.isArray(intent.messages);
+
+/**
+ * The UTC crons of an agent's records marked gone that hold their messages: a schedule at one of them that no record
+ * names may be one made again on another machine (a resume there), so the listing keeps it (see madeAgainElsewhere).
+ */
+function copyCrons(state: State, agentId: string): Set<string> {
+  return new Set(state.intents.filter((i) => i.agent_id === agentId && i.status === 'gone' && hasMessages(i)).flatMap((i) => (i.utc_crons ?? []).map(spaced)));
 }
 
 /**

@@ -89,3 +89,14 @@ export function recordedScheduleIds(state: State): Set<string> {
   for (const paused of state.paused) ids.add(paused.old_id);
   return ids;
 }
+
+/**
+ * Of two copies that stand for one schedule changed by two clients at once (two edits), the one to keep: the one made
+ * first, then the smallest id, as earlierTwin orders them. Undefined when either lacks the time it was made.
+ */
+export function firstMade(a: ScheduledMessage, b: ScheduledMessage): ScheduledMessage | undefined {
+  const madeAt = (item: ScheduledMessage) => (typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN);
+  const [timeA, timeB] = [madeAt(a), madeAt(b)];
+  if (Number.isNaN(timeA) || Number.isNaN(timeB)) return undefined;
+  return timeA < timeB || (timeA === timeB && a.id < b.id) ? a : b;
+}

@@ -122,7 +122,7 @@ describe('a schedule the other machine replaced an hour before', () => {
     const deleted = await mine(LATER, 'sync', '--dry-run');
     expect(deleted.stderr + deleted.stdout).toContain(`${old.id} was deleted outside letta-switchboard`);
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: SUMMER_CRON }, 'standup');
-    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: SUMMER_CRON }, 'lunch');
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: SUMMER_CRON }, 'standup');
     const two = await mine(LATER, 'sync');
     expect(two.stdout).toContain(`${old.id} was deleted outside letta-switchboard`);
     expect(two.stdout).not.toContain('replaced elsewhere');

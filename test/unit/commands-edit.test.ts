@@ -39,7 +39,13 @@ describe('recurring edit', () => {
     expect(result.stderr).not.toContain('Error');
     expect(result.code).toBe(0);
     const newId = result.stdout.trim();
-    expect(result.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${SCHEDULES}/${old.id}`, `POST ${SCHEDULES}`, `GET ${SCHEDULES}/${newId}`, `DELETE ${SCHEDULES}/${old.id}`]);
+    expect(result.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET ${SCHEDULES}/${old.id}`,
+      `POST ${SCHEDULES}`,
+      `GET ${SCHEDULES}/${newId}`,
+      `GET ${SCHEDULES}/${old.id}`,
+      `DELETE ${SCHEDULES}/${old.id}`,
+    ]);
     expect(result.requests[1]!.body).toEqual({
       schedule: { type: 'recurring', cron_expression: '0 13 * * 1-5' },
       messages: old.message.messages,

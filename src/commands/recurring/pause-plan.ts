@@ -39,6 +39,12 @@ export type ResumeStep =
   | { action: 'id-taken'; by: ScheduledMessage }
   /** Letta already has this very schedule (an earlier resume created it, then stopped): record it, create nothing. */
   | { action: 'adopt'; id: string }
+  /**
+   * Made again elsewhere since the pause (a schedules-as-code apply, another machine): the one schedule no record here
+   * knows with the timing and messages the resume would send. Followed, not made twice; several are `look-alikes`.
+   */
+  | { action: 'made-elsewhere'; id: string }
+  | { action: 'look-alikes'; ids: string[] }
   | { action: 'create' };
 
 /**
@@ -47,11 +53,24 @@ export type ResumeStep =
  * landed (sent as `attempted` says), a schedule with the same timing and messages made since is that
  * attempt's (landingOf). Without an attempt, a look-alike is someone else's and is left alone.
  */
-export function planResume(oldId: string, body: RecreateBody, agentSchedules: ScheduledMessage[], attempted: { at: string; sent_at?: string } | undefined, paused: ScheduledMessage): ResumeStep {
+export function planResume(
+  oldId: string,
+  body: RecreateBody,
+  agentSchedules: ScheduledMessage[],
+  attempted: { at: string; sent_at?: string } | undefined,
+  paused: ScheduledMessage,
+  /** When it was paused, and the schedules that may have been made again elsewhere (none another resume's attempt may have made). */
+  elsewhere?: { pausedAt: string; candidates: ScheduledMessage[] },
+): ResumeStep {
   const old = agentSchedules.find((item) => item.id === oldId);
   if (old) return isPausedOne(paused, old) ? { action: 'still-in-letta' } : { action: 'id-taken', by: old };
   const existing = attempted !== undefined ? agentSchedules.find((item) => landingOf({ ...body, ...attempted }, item)) : undefined;
-  return existing ? { action: 'adopt', id: existing.id } : { action: 'create' };
+  if (existing) return { action: 'adopt', id: existing.id };
+  // Made since the pause, as landingOf judges a copy made since a create was sent; a look-alike from before is someone else's.
+  const madeAgain = elsewhere === undefined ? [] : elsewhere.candidates.filter((item) => landingOf({ ...body, at: elsewhere.pausedAt }, item));
+  if (madeAgain.length === 1) return { action: 'made-elsewhere', id: madeAgain[0]!.id };
+  if (madeAgain.length > 1) return { action: 'look-alikes', ids: madeAgain.map((item) => item.id) };
+  return { action: 'create' };
 }
 
 /** The refusal of a pause or resume whose id this server gives to another schedule than the one paused. */

@@ -10,7 +10,7 @@ import { stateStore, readRecord, readRecordOrNothing, sideBySide, expandGroups, 
 import { agentOption, concurrencyOption } from '../options';
 import { otherScheduleError, planResume, resumeCron } from './pause-plan';
 import { recreateBody } from '../shared/schedule-copy';
-import { sameSchedule } from '../../sync/same-schedule';
+import { landingOf, sameSchedule } from '../../sync/same-schedule';
 import { unsure } from '../shared/create-schedule';
 import * as records from '../../state/records';
 
@@ -97,8 +97,17 @@ export default defineCommand({
           // A schedule the record already stands for (another resume's copy, taken) is not this attempt's.
           for await (const page of api.schedulePages(agentId)) existing.push(...page.filter((item) => item.id === id || !records.findIntent(state, item.id)));
           const attempted = typeof saved.resume_attempted_at === 'string' ? { at: saved.resume_attempted_at, sent_at: saved.resume_attempt?.sent_at } : undefined;
-          const plan = planResume(id, body, existing, attempted, saved.schedule);
+          // A copy another paused schedule's resume may have made (its answer lost) is that resume's, never taken for one made elsewhere.
+          const othersAttempts = state.paused.flatMap((p) => (p.old_id !== id && p.resume_attempt ? [{ ...p.resume_attempt, at: p.resume_attempted_at }] : []));
+          const candidates = existing.filter((item) => !othersAttempts.some((attempt) => landingOf(attempt, item)));
+          const plan = planResume(id, body, existing, attempted, saved.schedule, { pausedAt: saved.paused_at, candidates });
           if (plan.action === 'id-taken') throw otherScheduleError(id, serverOf(rt), plan.by, saved);
+          if (plan.action === 'look-alikes') {
+            throw new CliError(
+              `${plan.ids.join(', ')} were made on Letta since ${id} was paused, with its timing and messages (by an apply or another machine, most likely): resuming would make one more; nothing created, the saved copy is kept`,
+              `Delete those not wanted (letta-switchboard recurring delete ID), then resume ${id} again: it follows the one left.`,
+            );
+          }
 
           if (plan.action === 'still-in-letta') {
             // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
@@ -108,7 +117,7 @@ export default defineCommand({
           }
 
           let newId: string;
-          if (plan.action === 'adopt') {
+          if (plan.action === 'adopt' || plan.action === 'made-elsewhere') {
             newId = plan.id;
           } else {
             if (!rt.dryRun) await saving.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages, sent_at: new Date().toISOString() }));
@@ -131,7 +140,11 @@ export default defineCommand({
             throw error;
           }
           // The new id is the data (stdout), as a create prints its id.
-          sayOutcome(out, { id: newId, text: `Resumed ${id} as ${newId} (${cron} UTC)`, data: true });
+          const text =
+            plan.action === 'made-elsewhere'
+              ? `${id} is already on Letta again as ${newId}, with its timing and messages, made since the pause (by an apply or another machine, most likely): resumed as ${newId}, nothing created, so it fires once (${cron} UTC)`
+              : `Resumed ${id} as ${newId} (${cron} UTC)`;
+          sayOutcome(out, { id: newId, text, data: true });
           return { id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' };
         }),
       { concurrency, subjects },

@@ -48,7 +48,17 @@ export default defineCommand({
       if (localRule === null) {
         throw new UsageError(`${id} runs '${cron}', which names no time of day, so there is no local time to keep`, 'Only schedules at clock times (such as 0 14 * * 1-5) can be adopted.');
       }
-      const fields = { schedule_id: id, agent_id: schedule.agent_id, server: serverOf(rt), kind: 'recurring' as const, phrase: cron, zone, local_rule: localRule, utc_crons: [cron] };
+      const fields = {
+        schedule_id: id,
+        agent_id: schedule.agent_id,
+        server: serverOf(rt),
+        kind: 'recurring' as const,
+        phrase: cron,
+        zone,
+        local_rule: localRule,
+        utc_crons: [cron],
+        messages: schedule.message?.messages,
+      };
       const adopt = (state: State) => {
         before = findIntent(state, id);
         return adoptIntent(state, fields, at, schedule.created_at);

@@ -24,6 +24,8 @@ import { keptAt } from '../../output/kept-at';
 import { editChanges } from '../shared/changes';
 import * as model from '../../state/records';
 import { resolveScheduleIds } from '../shared/ids';
+import { settleRacedEdit } from '../shared/raced-edit';
+import { TWIN_SLACK_MS } from '../../sync/twins';
 
 const EXAMPLES: Record<ScheduleKind, string[]> = {
   'one-time': ['letta-switchboard onetime edit SCHEDULE_ID --execute-at "tomorrow at 10am"', 'letta-switchboard onetime edit SCHEDULE_ID --message "New text"'],
@@ -70,6 +72,7 @@ export default (kind: ScheduleKind) =>
       // Asked for nothing, it is bad usage before anything is read or sent (an earlier edit of the id is not finished either).
       if (!asked(rt, kind, options)) throw new UsageError(`Nothing to change: give ${kind === 'one-time' ? '--execute-at' : '--cron, --tz'}, --message or --role`);
       const now = rt.now();
+      const began = Date.now();
       let message: string | undefined;
       if (options.message !== undefined) message = await readMessage(rt, options.message);
       const api = await rt.api();
@@ -129,6 +132,7 @@ export default (kind: ScheduleKind) =>
           oldId: old.id,
           holderId: old.id,
           body,
+          confirmOld: !rt.dryRun,
           // Made elsewhere, it is recorded as made when the server made it: its fires before the edit are still its own.
           holder: { ...intentFromSchedule(old.id, old.agent_id, currentSchedule(old), model.instantOf(old.created_at) ?? now), server },
           successor: (state: Parameters<typeof model.findIntent>[0]) => {
@@ -164,6 +168,14 @@ export default (kind: ScheduleKind) =>
               ? `${old.id} is unchanged, and the new schedule may have been created (the answer was lost). Run this edit again, or 'letta-switchboard sync': either finds it and finishes, without creating another.`
               : `${old.id} is unchanged; no new schedule was created.`;
           throw new EditFailed(`Could not change ${old.id}: ${step.error?.message ?? 'unknown error'}`, hint, step.error?.exitCode ?? 1);
+        }
+        // Another machine changed or deleted it meanwhile: one copy is kept (see settleRacedEdit).
+        if (step.oldGone) {
+          const race = { agentId: old.agent_id, oldId: old.id, newId: step.newId!, body, since: Math.min(began, now) - TWIN_SLACK_MS, stamp };
+          const raced = await settleRacedEdit(api, book, race);
+          for (const line of raced.lines) out.warn(line);
+          if (raced.undone) throw new EditFailed(raced.undone.message, raced.undone.hint ?? '', 1);
+          step = { ...step, newId: raced.keptId };
         }
         // A set's schedule given a new timing is a schedule of its own (its message alone changed, it stays in the set).
         const leftSet = meaning !== undefined ? recorded?.set_id : undefined;

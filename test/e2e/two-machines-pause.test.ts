@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { cliEnv, runCli } from '../helpers/run-cli';
+
+/** Two machines (two state folders) that both record one schedule: one pauses and resumes it, the other syncs. */
+const suite = useFakeLetta({ defaultAgent: false });
+const CRON = '0 14 * * *';
+const LATER = '2026-12-07T13:00:00Z';
+
+function machine() {
+  const env = cliEnv({ LETTA_BASE_URL: suite.letta.url, LETTA_API_KEY: TEST_KEY });
+  return (now: string, ...args: string[]) => runCli(['--now', now, ...args], { env });
+}
+
+async function bothAdopt(letta: FakeLetta) {
+  const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
+  const laptop = machine();
+  const server = machine();
+  for (const one of [laptop, server]) expect((await one(NOW, 'recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
+  letta.now = () => Date.now();
+  return { old, laptop, server };
+}
+
+const writes = (letta: FakeLetta) => letta.requests().filter((r) => r.method !== 'GET');
+const ids = (letta: FakeLetta) => [...letta.schedules.keys()];
+
+describe('a schedule paused and resumed on another machine', () => {
+  it('is said to be paused there perhaps, and its resumed copy is followed, never made again', async () => {
+    const { letta } = suite;
+    const { old, laptop, server } = await bothAdopt(letta);
+    expect((await laptop(NOW, 'recurring', 'pause', old.id)).code).toBe(0);
+    letta.received.length = 0;
+    const paused = await server(NOW, 'sync');
+    expect(paused.code).toBe(0);
+    expect(paused.stdout).toContain(`${old.id} was deleted outside letta-switchboard, or paused on another machine`);
+    expect(writes(letta)).toEqual([]);
+
+    const resumed = (await laptop(LATER, 'recurring', 'resume', old.id, '-q')).stdout.trim();
+    expect(ids(letta)).toEqual([resumed]);
+    letta.received.length = 0;
+    const follow = await server(LATER, 'sync');
+    expect(follow.code).toBe(0);
+    expect(follow.stdout).toContain(`${old.id} was made again elsewhere as ${resumed}`);
+    expect(writes(letta)).toEqual([]);
+    expect(ids(letta)).toEqual([resumed]);
+    expect((await server(LATER, 'recurring', 'get', resumed)).stdout).toContain('America/New_York');
+    // Followed: the next sync has nothing to say of either.
+    const again = await server(LATER, 'sync');
+    expect(again.stdout).not.toContain(old.id);
+    expect(writes(letta)).toEqual([]);
+  });
+
+  it('paused and resumed between two syncs: the copy is followed, not the schedule marked gone', async () => {
+    const { letta } = suite;
+    const { old, laptop, server } = await bothAdopt(letta);
+    expect((await laptop(NOW, 'recurring', 'pause', old.id)).code).toBe(0);
+    const resumed = (await laptop(LATER, 'recurring', 'resume', old.id, '-q')).stdout.trim();
+    letta.received.length = 0;
+    const sync = await server(LATER, 'sync');
+    expect(sync.stdout).toContain(`${old.id} was made again elsewhere as ${resumed}`);
+    expect(sync.stdout).not.toContain('marked gone');
+    expect(writes(letta)).toEqual([]);
+  });
+
+  it('a schedule at that time with other messages, or two copies, is not followed', async () => {
+    const { letta } = suite;
+    const { old, laptop, server } = await bothAdopt(letta);
+    expect((await laptop(NOW, 'recurring', 'pause', old.id)).code).toBe(0);
+    const lunch = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'lunch');
+    const other = await server(LATER, 'sync');
+    expect(other.stdout).toContain(`${old.id} was deleted outside letta-switchboard`);
+    expect(other.stdout).not.toContain(lunch.id);
+    const first = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
+    const second = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
+    const two = await server(LATER, 'sync');
+    expect(two.stdout).not.toContain('made again elsewhere');
+    expect(two.stdout + two.stderr).not.toContain(first.id);
+    expect(ids(letta).sort()).toEqual([lunch.id, first.id, second.id].sort());
+  });
+});
