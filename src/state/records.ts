@@ -1,5 +1,6 @@
 import type { Schedule, ScheduledMessage } from '../letta/types';
 import type { ListName } from './journal';
+import { messagesKey } from '../letta/message-text';
 
 /**
  * The record of intent: what the user meant by each schedule this tool made,
@@ -62,8 +63,11 @@ export interface IntentFields {
   utc_crons?: string[];
   /** One-time: the instants sent (ISO 8601, UTC). */
   instants?: string[];
-  /** The messages sent (or found, when adopted): what tells its copy made on another machine (a resume there) from another schedule at its time. */
-  messages?: unknown[];
+  /**
+   * The messages sent (or found, when adopted) as a fingerprint (messagesKey): what tells its copy made on another
+   * machine (a resume there) from another schedule at its time.
+   */
+  messages_key?: string;
 }
 
 export interface Intent extends IntentFields {
@@ -407,10 +411,16 @@ export function settleForServer(server: string, { claimed, disowned }: { claimed
   for (const record of disowned) if (record.server === undefined && !record.not_on?.includes(server)) record.not_on = [...(record.not_on ?? []), server];
 }
 
+/** `fields` with the fingerprint of the messages its schedule is sent with (or keeps), when they are known. */
+function withMessagesKey<T extends object>(fields: T, messages: unknown): T {
+  const key = messagesKey(messages);
+  return key === undefined ? fields : { ...fields, messages_key: key };
+}
+
 /** Record, before it is sent, a create that will stand for `intentId` (recording the intent itself when it is new). */
 export function recordAttempt(state: State, intent: Intent, attempt: CreateAttempt): void {
   if (!findIntent(state, intent.schedule_id)) recordIntent(state, intent);
-  findIntent(state, intent.schedule_id)!.attempt = { ...attempt, successor: { ...attempt.successor, messages: attempt.messages } };
+  findIntent(state, intent.schedule_id)!.attempt = { ...attempt, successor: withMessagesKey(attempt.successor, attempt.messages) };
 }
 
 /** The attempt did not land: forgotten; a new schedule's placeholder goes with it. */
@@ -437,7 +447,7 @@ export function retimeCreateAttempt(state: State, placeholderId: string, cron: s
 export function recordCreateAttempt(state: State, successor: Omit<Intent, 'schedule_id'>, sent: Pick<CreateAttempt, 'at' | 'sent_at' | 'schedule' | 'messages'>): string {
   const id = `creating-${randomUUID()}`;
   const { attempt: _attempt, ...fields } = successor as Intent;
-  state.intents.push({ ...fields, schedule_id: id, status: 'creating', attempt: { ...sent, successor: { ...fields, messages: sent.messages } } });
+  state.intents.push({ ...fields, schedule_id: id, status: 'creating', attempt: { ...sent, successor: withMessagesKey(fields, sent.messages) } });
   return id;
 }
 
@@ -580,8 +590,7 @@ export function instantOf(iso: unknown): number | undefined {
 export function resumePaused(state: State, oldId: string, newId: string, cron: string, at: string): void {
   const paused = takePaused(state, oldId);
   const intent = paused?.intent ?? findIntent(state, oldId);
-  const messages = paused?.schedule.message?.messages;
-  if (intent) recordReplacement(state, oldId, successorOf(intent, newId, at, { utc_crons: [cron], ...(Array.isArray(messages) ? { messages } : {}) }), at);
+  if (intent) recordReplacement(state, oldId, withMessagesKey(successorOf(intent, newId, at, { utc_crons: [cron] }), paused?.schedule.message?.messages), at);
   else if (paused) {
     // A schedule made elsewhere, kept at its UTC cron: recorded from when the server made it (its fires before the
     // pause are its own), replaced by the copy this tool made, which is recorded as any other it makes.

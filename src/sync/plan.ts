@@ -1,6 +1,7 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
-import { isPausedOne, landingOf, sameMessages, timedAsRecorded } from './same-schedule';
+import { isPausedOne, landingOf, timedAsRecorded } from './same-schedule';
+import { messagesKey } from '../letta/message-text';
 import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { sameCron } from '../time/cron-fields';
@@ -300,7 +301,7 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
       id: intent.schedule_id,
       kind: intent.kind,
       fired,
-      ...(intent.kind === 'recurring' && Array.isArray(intent.messages) ? { followable: true as const } : {}),
+      ...(intent.kind === 'recurring' && intent.messages_key !== undefined ? { followable: true as const } : {}),
     } as const;
     return [intent.delete_unanswered_at === undefined ? gone : { ...gone, deleteSent: intent.delete_unanswered_at }];
   }
@@ -372,14 +373,14 @@ function replacedElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[],
  * Records that hold no messages (made before they were kept) are never followed so: the schedule is marked gone.
  */
 function madeAgainElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[], expectedOf: ExpectedOf): SyncAction | undefined {
-  if (intent.kind !== 'recurring' || !Array.isArray(intent.messages)) return undefined;
+  if (intent.kind !== 'recurring' || intent.messages_key === undefined) return undefined;
   const expected = followsLocalClock(intent) ? expectedOf(intent.local_rule, intent.zone) : null;
   const crons = [...(intent.utc_crons ?? []), ...(expected && !(expected instanceof CliError) ? [expected.cron] : [])];
   const since = Date.parse(intent.created_at);
   const madeAt = (item: ScheduledMessage) => (typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN);
   const fits = unrecorded().filter((item) => {
     const cron = item.schedule.cron_expression;
-    return typeof cron === 'string' && crons.some((one) => sameCron(one, cron)) && madeAt(item) >= since && sameMessages(intent.messages, item.message?.messages);
+    return typeof cron === 'string' && crons.some((one) => sameCron(one, cron)) && madeAt(item) >= since && messagesKey(item.message?.messages) === intent.messages_key;
   });
   if (fits.length !== 1) return undefined;
   const [one] = fits as [ScheduledMessage];

@@ -392,7 +392,7 @@ async function listAll(
 }
 
 const spaced = (cron: string) => cron.trim().replace(/\s+/g, ' ');
-const hasMessages = (intent: Intent) => intent.kind === 'recurring' && Array.isArray(intent.messages);
+const hasMessages = (intent: Intent) => intent.kind === 'recurring' && intent.messages_key !== undefined;
 
 /**
  * The UTC crons of an agent's records marked gone that hold their messages: a schedule at one of them that no record

@@ -1,6 +1,7 @@
 import { scheduleKind, type Schedule, type ScheduledMessage } from '../letta/types';
 import type { Intent, Series } from '../state/records';
 import { sameCron } from '../time/cron-fields';
+import { contentParts } from '../letta/message-text';
 
 /**
  * Whether Letta's copy is the schedule that was asked for: same timing and
@@ -55,17 +56,6 @@ function sameMessage(sent: Record<string, unknown>, stored: Record<string, unkno
     if (field === 'role' && kept !== value) return false;
   }
   return true;
-}
-
-/** Text as a list of text parts, whichever way it was written. */
-function contentParts(content: unknown): unknown[] {
-  if (typeof content === 'string') return [{ type: 'text', text: content }];
-  if (!Array.isArray(content)) return [content ?? null];
-  return content.map((part) =>
-    part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' && ((part as { type?: unknown }).type ?? 'text') === 'text'
-      ? { type: 'text', text: (part as { text: string }).text }
-      : part,
-  );
 }
 
 /** Whether Letta's schedule has the timing the record says was sent for it: one of its UTC crons, or one of its instants. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { existsSync, readFileSync } from 'node:fs';
 import { cliEnv, runCli } from '../helpers/run-cli';
+import { journalPath, statePath } from '../../src/state/store';
 
 /** Two machines (two state folders) that both record one schedule: one pauses and resumes it, the other syncs. */
 const suite = useFakeLetta({ defaultAgent: false });
@@ -77,5 +79,22 @@ describe('a schedule paused and resumed on another machine', () => {
     expect(two.stdout).not.toContain('made again elsewhere');
     expect(two.stdout + two.stderr).not.toContain(first.id);
     expect(ids(letta).sort()).toEqual([lunch.id, first.id, second.id].sort());
+  });
+});
+
+describe('what the record keeps of the messages', () => {
+  it('a fingerprint, not the text: a long message is not written again into every record of its schedule', async () => {
+    const { letta } = suite;
+    const text = `Summarise the overnight queue. ${'Keep it short. '.repeat(40)}`;
+    const env = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
+    const made = await runCli(['--now', NOW, 'recurring', 'create', '--agent-id', AGENT, '--message', text, '--cron', 'every day at 9am', '--tz', 'America/New_York', '-q'], { env });
+    expect(made.code).toBe(0);
+    const record = [statePath(env, env.HOME!), journalPath(env, env.HOME!)]
+      .filter((path) => existsSync(path))
+      .map((path) => readFileSync(path, 'utf8'))
+      .join('\n');
+    expect(record).toContain(made.stdout.trim());
+    expect(record).toMatch(/"messages_key": ?"sha256:[\w-]{43}"/);
+    expect(record).not.toContain('Keep it short.');
   });
 });

@@ -10,6 +10,7 @@ import { localAndUtc } from '../../output/when';
 import { describeCron, nextRuns } from '../../time/cron';
 import { printReceiptOf } from '../../output/receipt';
 import { HOURLY_SYNC_HINT } from '../../sync/intent';
+import { messagesKey } from '../../letta/message-text';
 
 /** `recurring adopt ID [--tz ZONE]`: keep a schedule made elsewhere on the clock of a zone (--tz, else the configured one), so sync keeps it there. */
 export default defineCommand({
@@ -57,7 +58,7 @@ export default defineCommand({
         zone,
         local_rule: localRule,
         utc_crons: [cron],
-        messages: schedule.message?.messages,
+        messages_key: messagesKey(schedule.message?.messages),
       };
       const adopt = (state: State) => {
         before = findIntent(state, id);
