@@ -70,3 +70,27 @@ describe('a set paused or resumed twice, as one schedule asked twice', () => {
     expect([pause.code, pause.stderr]).toEqual([3, `Error: No schedule of set '${setId}' is standing now\n`]);
   });
 });
+
+describe('resume of several ids, some not paused', () => {
+  it('an unknown id is not said to have a saved copy to resume again', async () => {
+    const made = letta.addSchedule(suite.env.LETTA_AGENT_ID!, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Standup');
+    expect((await cli('recurring', 'pause', made.id)).code).toBe(0);
+    const result = await cli('recurring', 'resume', made.id, 'sm-999999');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("Error: No paused schedule 'sm-999999' on this machine");
+    expect(result.stderr).toContain('Not resumed: sm-999999.\n');
+    expect(result.stderr).not.toContain('saved cop');
+  });
+
+  it('an id whose create Letta refused keeps its saved copy, and says so of it alone', async () => {
+    const one = letta.addSchedule(suite.env.LETTA_AGENT_ID!, { type: 'recurring', cron_expression: '0 9 * * *' }, 'One');
+    const two = letta.addSchedule(suite.env.LETTA_AGENT_ID!, { type: 'recurring', cron_expression: '0 10 * * *' }, 'Two');
+    expect((await cli('recurring', 'pause', one.id, two.id)).code).toBe(0);
+    letta.inject(/^POST .*\/schedule$/, { status: 400, body: JSON.stringify({ detail: 'Refused' }) });
+    const result = await cli('recurring', 'resume', one.id, 'sm-999999', two.id, '--concurrency', '1');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Not resumed: ${one.id}, sm-999999. The saved copies of ${one.id} are kept; run resume again for them.`);
+    const paused = JSON.parse((await cli('recurring', 'paused', '--json')).stdout) as Array<{ id: string }>;
+    expect(paused.map((entry) => entry.id)).toEqual([one.id]);
+  });
+});
