@@ -42,8 +42,8 @@ export interface Ending<T extends Outcome> {
   verb: string;
   /** Failures that may have happened anyway (interrupted with the request out): said apart, with how to check. */
   unsure?: { is: (outcome: T) => boolean; say: (ids: string[]) => string };
-  /** Said after the ids not done. */
-  notDone?: string;
+  /** Said after the ids not done, given them. */
+  notDone?: (ids: string[]) => string | undefined;
   /** Lines for the person when some ids were done (what to do next), before any failures are counted up. */
   footer?: (done: string[]) => string[];
 }
@@ -72,7 +72,8 @@ export function endOutcomes<T extends Outcome>(out: Output, ending: Ending<T>): 
     out.note(`${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${made.length} of ${asked}${made.length ? `: ${made.join(', ')}` : ''}.`);
     if (unsure.length > 0) out.note(ending.unsure!.say(unsure));
     const not = failed.map((outcome) => outcome.id).filter((id) => !unsure.includes(id));
-    if (not.length > 0) out.note(`Not ${verb}: ${not.join(', ')}.${ending.notDone ? ` ${ending.notDone}` : ''}`);
+    const after = not.length > 0 ? ending.notDone?.(not) : undefined;
+    if (not.length > 0) out.note(`Not ${verb}: ${not.join(', ')}.${after ? ` ${after}` : ''}`);
   }
   throw new AlreadyReported(ending.stopped ?? ending.firstError ?? new CliError(`${failed.length} of ${asked} not ${verb}`));
 }

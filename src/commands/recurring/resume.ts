@@ -149,9 +149,20 @@ export default defineCommand({
         }),
       { concurrency, subjects },
     );
-    endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.resumed, verb: 'resumed', notDone: 'Their saved copies are kept; run resume again.' });
+    // Read again only when some failed: what their saved copies are now.
+    const notDone = ending.outcomes.every((o) => o.resumed) ? undefined : savedCopiesKept(await readRecordOrNothing(rt));
+    endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.resumed, verb: 'resumed', notDone });
   },
 });
+
+/** What a resume that failed for some ids says of them: the saved copies still kept, never of an id with none (an unknown id). */
+function savedCopiesKept(state: records.State): (ids: string[]) => string | undefined {
+  return (ids) => {
+    const kept = ids.filter((id) => records.findPaused(state, id) !== undefined);
+    if (kept.length === 0) return undefined;
+    return kept.length === ids.length ? 'Their saved copies are kept; run resume again.' : `The saved copies of ${kept.join(', ')} are kept; run resume again for them.`;
+  };
+}
 
 /** With --agent-id given, a paused schedule of another agent is not the one meant: refused before anything is sent. */
 async function checkAgent(rt: Runtime, agentId: string, id: string): Promise<void> {

@@ -71,7 +71,11 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     return `${local} (${utc})`;
   };
   const end =
-    series.count !== undefined && created.length >= series.count ? 'all of them' : series.until !== undefined && horizonOf(series, now) >= Date.parse(series.until) ? `up to ${series.until}` : null;
+    series.count !== undefined && created.length >= series.count
+      ? 'all of them'
+      : series.until !== undefined && horizonOf(series, now) >= Date.parse(series.until)
+        ? `every run up to ${when(Date.parse(series.until))}`
+        : null;
   const lastMade = planned[created.length - 1] ?? now;
   // The first runs, as `parse` shows them: the members made, then (fewer made than that, within its count) the rule's next ones.
   const made = planned.slice(0, created.length);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CliError, NotFoundError, UsageError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
-import { currentId, emptyState, findPaused, findSeries, isSetId, recordedIds, setMembers, type CreateAttempt, type State } from '../../state/records';
+import { currentId, emptyState, findIntent, findPaused, findSeries, isSetId, recordedIds, setMembers, type CreateAttempt, type Intent, type State } from '../../state/records';
 import { landingOf } from '../../sync/same-schedule';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
@@ -279,22 +279,36 @@ export async function successorInRecord(rt: Runtime, id: string): Promise<string
 
 /**
  * Ids as given, with a set id replaced by its schedules (those standing, or with
- * `paused` those paused), so a command acts on the set whole. A series id stays
- * as it is: pause and resume take a series whole themselves.
+ * `paused` those paused), so a command acts on the set whole. A set asked again
+ * (paused already, or resumed already) gives the schedules that pause or resume
+ * acted on, so each says it is done, as one schedule asked twice does. A series
+ * id stays as it is: pause and resume take a series whole themselves.
  */
 export async function expandGroups(rt: Runtime, ids: string[], { paused = false } = {}): Promise<string[]> {
   if (!ids.some((id) => id.startsWith('set-'))) return ids;
   const state = await readRecordOrNothing(rt);
   return ids.flatMap((id) => {
     if (!id.startsWith('set-')) return [id];
-    const members = state.intents.filter((i) => i.set_id === id && (paused ? i.status === 'paused' : i.status === 'active')).map((i) => i.schedule_id);
+    const all = state.intents.filter((i) => i.set_id === id);
+    const wanted = all.filter((i) => i.status === (paused ? 'paused' : 'active'));
+    const members = (wanted.length > 0 ? wanted : paused ? resumedAlready(state, all) : all.filter((i) => i.status === 'paused')).map((i) => i.schedule_id);
     if (members.length === 0) {
-      const any = state.intents.some((i) => i.set_id === id);
-      throw new NotFoundError(any ? `No schedule of set '${id}' is ${paused ? 'paused' : 'standing'} now` : `No set '${id}' in the record of intent`);
+      throw new NotFoundError(all.length > 0 ? `No schedule of set '${id}' is ${paused ? 'paused' : 'standing'} now` : `No set '${id}' in the record of intent`);
     }
     rt.out.info(`${id}: ${members.join(', ')}`);
     return members;
   });
+}
+
+/** A set's schedules last paused whose resumed copies stand: one for each standing copy (a set paused and resumed twice has two). */
+function resumedAlready(state: State, members: Intent[]): Intent[] {
+  const byStanding = new Map<string, Intent>();
+  for (const member of members) {
+    if (member.paused_at === undefined || member.status !== 'replaced') continue;
+    const standing = currentId(state, member.schedule_id);
+    if (findIntent(state, standing)?.status === 'active') byStanding.set(standing, member);
+  }
+  return [...byStanding.values()];
 }
 
 /**
