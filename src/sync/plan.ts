@@ -8,6 +8,7 @@ import { sameCron } from '../time/cron-fields';
 import { expectedUtcCron, patternOfCron, type ExpectedCron } from './local-rule';
 import { isGoneMember, topUpInstants, unansweredOf, type InstantSource } from './series';
 import { compareText } from '../text-order';
+import { madeAt } from './twins';
 
 /** One change sync would make, with everything needed to make it and to say what it did. */
 export type SyncAction =
@@ -347,7 +348,6 @@ function replacedElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[],
   // at the recorded cron made since is as likely someone's new one as a copy of this.
   if ((intent.utc_crons ?? []).some((cron) => sameCron(cron, expected.cron))) return undefined;
   const since = Date.parse(intent.created_at);
-  const madeAt = (item: ScheduledMessage) => (typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN);
   const fits = unrecorded().filter((item) => {
     const cron = item.schedule.cron_expression;
     return typeof cron === 'string' && sameCron(expected.cron, cron) && madeAt(item) >= since;
@@ -377,7 +377,6 @@ function madeAgainElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[]
   const expected = followsLocalClock(intent) ? expectedOf(intent.local_rule, intent.zone) : null;
   const crons = [...(intent.utc_crons ?? []), ...(expected && !(expected instanceof CliError) ? [expected.cron] : [])];
   const since = Date.parse(intent.created_at);
-  const madeAt = (item: ScheduledMessage) => (typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN);
   const fits = unrecorded().filter((item) => {
     const cron = item.schedule.cron_expression;
     return typeof cron === 'string' && crons.some((one) => sameCron(one, cron)) && madeAt(item) >= since && messagesKey(item.message?.messages) === intent.messages_key;

@@ -18,7 +18,6 @@ export const TWIN_SLACK_MS = 5 * 60_000;
  * was made (there is then no order both machines would agree on).
  */
 export function earlierTwin(ours: ScheduledMessage, candidates: Iterable<ScheduledMessage>, known: ReadonlySet<string>, since: number): ScheduledMessage | undefined {
-  const madeAt = (item: ScheduledMessage) => (typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN);
   const ourTime = madeAt(ours);
   if (Number.isNaN(ourTime)) return undefined;
   const sent = { schedule: currentSchedule(ours), messages: ours.message?.messages ?? [] };
@@ -36,6 +35,11 @@ export function earlierTwin(ours: ScheduledMessage, candidates: Iterable<Schedul
     }
   }
   return first;
+}
+
+/** When Letta made a schedule (Unix ms), NaN when it does not say. */
+export function madeAt(item: ScheduledMessage): number {
+  return typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN;
 }
 
 /** What copies of one schedule share (sameSchedule holds only within one group): their timing and their messages' text. */
@@ -95,7 +99,6 @@ export function recordedScheduleIds(state: State): Set<string> {
  * first, then the smallest id, as earlierTwin orders them. Undefined when either lacks the time it was made.
  */
 export function firstMade(a: ScheduledMessage, b: ScheduledMessage): ScheduledMessage | undefined {
-  const madeAt = (item: ScheduledMessage) => (typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN);
   const [timeA, timeB] = [madeAt(a), madeAt(b)];
   if (Number.isNaN(timeA) || Number.isNaN(timeB)) return undefined;
   return timeA < timeB || (timeA === timeB && a.id < b.id) ? a : b;

@@ -4,7 +4,7 @@ import type { ScheduledMessage } from '../../letta/types';
 import * as model from '../../state/records';
 import type { FullScheduleBody } from '../../sync/carry';
 import { sameSchedule } from '../../sync/same-schedule';
-import { firstMade, recordedScheduleIds } from '../../sync/twins';
+import { firstMade, madeAt, recordedScheduleIds } from '../../sync/twins';
 
 /** What became of an edit whose old schedule another client took away while it ran. */
 export interface RacedEdit {
@@ -42,7 +42,6 @@ export async function settleRacedEdit(
   const listed: ScheduledMessage[] = [];
   for await (const page of api.schedulePages(agentId, { whole: true })) listed.push(...page);
   const known = recordedScheduleIds(await records.read());
-  const madeAt = (item: ScheduledMessage) => (typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN);
   const ours = listed.find((item) => item.id === newId);
   const others = listed.filter((item) => item.id !== newId && !known.has(item.id) && madeAt(item) >= since);
   const theirs = others.length === 1 ? others[0] : undefined;
