@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FakeLetta } from '../helpers/fake-letta';
+import { runCli } from '../helpers/run-cli';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+
+const suite = useFakeLetta({ defaultAgent: false });
+let letta: FakeLetta;
+let dir: string;
+beforeEach(() => {
+  letta = suite.letta;
+  dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+  mkdirSync(dir);
+});
+
+const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env: suite.env });
+const changing = () => letta.received.filter((r) => r.method === 'POST' || r.method === 'DELETE');
+const untilLine = (name: string) => readFileSync(join(dir, name), 'utf8').match(/^until: (.*)$/m)?.[1];
+
+/** export → plan (no change) → apply (nothing sent). */
+async function roundTrips(): Promise<void> {
+  const plan = await cli('plan', '-f', dir);
+  expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete');
+  expect(plan.code).toBe(0);
+  letta.received.length = 0;
+  const applied = await cli('apply', '-f', dir);
+  expect(applied.code).toBe(0);
+  expect(applied.stderr).toContain('Nothing to change');
+  expect(changing()).toEqual([]);
+}
+
+describe('export writes a series end as it would be written', () => {
+  it('a day, or a minute on the clock, in the zone of the file, as made by a command', async () => {
+    for (const [message, until, zone] of [
+      ['Day', '2027-01-31', 'Asia/Tokyo'],
+      ['Minute', '2027-01-31 18:30', 'America/New_York'],
+    ] as const) {
+      const made = await cli('recurring', 'create', '--agent-id', AGENT, '--message', message, '--cron', 'every day at 9am', '--until', until, '--tz', zone);
+      expect(made.code).toBe(0);
+    }
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    expect(untilLine('day.md')).toBe('2027-01-31');
+    expect(untilLine('minute.md')).toBe('"2027-01-31 18:30"');
+    await roundTrips();
+  });
+
+  it('an end said relative to a day in a file is exported as its date, and the series stays as it stands', async () => {
+    writeFileSync(join(dir, 'weekly.md'), `---\nagent: ${AGENT}\nwhen: every monday at 9am\ntimezone: Europe/Paris\nuntil: feb 28\ncount: 5\n---\nWeekly\n`);
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const exported = await cli('export', '--agent-id', AGENT, '-f', dir, '--force');
+    expect(exported.code).toBe(0);
+    expect(untilLine('weekly.md')).toBe('2027-02-28');
+    await roundTrips();
+  });
+});
+
+describe('a file copied under a new name', () => {
+  it('plan and apply name the file it makes the same schedule as, and apply makes both', async () => {
+    const text = `---\nagent: ${AGENT}\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\nCheck the queue\n`;
+    writeFileSync(join(dir, 'queue.md'), text);
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    writeFileSync(join(dir, 'queue-copy.md'), text);
+    // Another message at the same time is not the same schedule.
+    writeFileSync(join(dir, 'other.md'), text.replace('Check the queue', 'Check the inbox'));
+    const said = 'makes the same schedule as queue.md: both would run; remove the files not meant';
+
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`+ create    queue-copy.md  (1 schedule)\n    when every weekday at 9am (America/New_York)\n    cron 0 14 * * 1-5 (UTC)\n    note: ${said}\n`);
+    expect(plan.stdout.match(/note:/g)).toHaveLength(1);
+    const json = JSON.parse((await cli('plan', '-f', dir, '--json')).stdout) as { changes: Array<{ file: string; notes?: string[] }> };
+    expect(json.changes.map((c) => [c.file, c.notes])).toEqual([
+      ['other.md', undefined],
+      ['queue-copy.md', [said]],
+    ]);
+
+    const applied = await cli('apply', '-f', dir);
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toContain(`Note: queue-copy.md: ${said}\n`);
+    expect(letta.requests('POST')).toHaveLength(3);
+    await roundTrips();
+  });
+
+  it('three alike files made at once: said once, by the first-named', async () => {
+    const text = `---\nagent: ${AGENT}\nwhen: every day at noon\ntimezone: UTC\n---\nLunch\n`;
+    for (const name of ['a.md', 'b.md', 'c.md']) writeFileSync(join(dir, name), text);
+    const json = JSON.parse((await cli('plan', '-f', dir, '--json')).stdout) as { changes: Array<{ file: string; notes?: string[] }> };
+    expect(json.changes.map((c) => [c.file, c.notes])).toEqual([
+      ['a.md', ['makes the same schedule as b.md, c.md: all would run; remove the files not meant']],
+      ['b.md', undefined],
+      ['c.md', undefined],
+    ]);
+  });
+});
