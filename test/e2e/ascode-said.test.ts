@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { runCli } from '../helpers/run-cli';
+import { runCli, runShell } from '../helpers/run-cli';
+import { hasShell, openShell } from '../helpers/pty-shell';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
 
 const suite = useFakeLetta({ defaultAgent: false });
@@ -92,5 +93,38 @@ describe('a file copied under a new name', () => {
       ['b.md', undefined],
       ['c.md', undefined],
     ]);
+  });
+});
+
+describe('asked on a terminal before deleting', () => {
+  it.skipIf(!hasShell('bash'))('answering no is an answer, not an error: the rest is applied, what was kept is said plainly, exit 0', async () => {
+    const front = (when: string) => `---\nagent: ${AGENT}\nwhen: ${when}\ntimezone: UTC\n---\n`;
+    writeFileSync(join(dir, 'digest.md'), `${front('every friday at 6pm')}Weekly digest\n`);
+    writeFileSync(join(dir, 'standup.md'), `${front('every weekday at 9am')}Standup\n`);
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const [digest] = [...letta.schedules.values()].filter((s) => s.schedule.cron_expression === '0 18 * * 5').map((s) => s.id);
+    rmSync(join(dir, 'digest.md'));
+    writeFileSync(join(dir, 'standup.md'), `${front('every weekday at 10am')}Standup\n`);
+    letta.received.length = 0;
+
+    const session = await openShell('bash', suite.env);
+    try {
+      const asked = await session.type(`letta-switchboard --now ${NOW} apply -f '${dir}'; echo "EXIT=$?"\r`, /\[y\/N\] $/m);
+      expect(asked).toContain('Delete 1 schedule of 1 removed file (digest.md)? [y/N] ');
+      const answered = await session.type('n\r', /^EXIT=\d+$/m);
+      expect(answered).toMatch(/^EXIT=0$/m);
+      expect(answered).toContain('Not deleted, as answered: 1 schedule of 1 removed file (digest.md). The next apply asks again; restore the files to keep them.');
+      expect(answered).not.toContain('Error');
+    } finally {
+      await session.close();
+    }
+    expect(letta.requests('DELETE').map((r) => r.path.split('/').at(-1))).not.toContain(digest);
+    expect(letta.requests('POST').map((r) => (r.body as { schedule: unknown }).schedule)).toEqual([{ type: 'recurring', cron_expression: '0 10 * * 1-5' }]);
+    expect(letta.schedules.has(digest!)).toBe(true);
+
+    // Without a terminal there is no one to answer: still refused, exit 2, until --yes.
+    const piped = await runShell(`letta-switchboard --now ${NOW} apply -f '${dir}' </dev/null | cat`, { env: suite.env });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain('Error: Not deleted: 1 schedule of 1 removed file (digest.md): pass --yes to delete them');
   });
 });
