@@ -115,6 +115,11 @@ describe('asked on a terminal before deleting', () => {
       expect(answered).toMatch(/^EXIT=0$/m);
       expect(answered).toContain('Not deleted, as answered: 1 schedule of 1 removed file (digest.md). The next apply asks again; restore the files to keep them.');
       expect(answered).not.toContain('Error');
+      // Under --json, the answer is in the document.
+      const document = join(dir, '..', 'applied.json');
+      await session.type(`letta-switchboard --now ${NOW} apply -f '${dir}' --json >'${document}'; echo "EXIT=$?"\r`, /\[y\/N\] $/m);
+      expect(await session.type('n\r', /^EXIT=\d+$/m)).toMatch(/^EXIT=0$/m);
+      expect(JSON.parse(readFileSync(document, 'utf8'))).toMatchObject({ applied: [], declined: '1 schedule of 1 removed file (digest.md)' });
     } finally {
       await session.close();
     }
