@@ -133,3 +133,19 @@ describe('asked on a terminal before deleting', () => {
     expect(piped.stderr).toContain('Error: Not deleted: 1 schedule of 1 removed file (digest.md): pass --yes to delete them');
   });
 });
+
+describe('apply --now', () => {
+  it('applies what plan --now shows, and an apply at the time it is moves it back', async () => {
+    writeFileSync(join(dir, 'standup.md'), `---\nagent: ${AGENT}\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\nStandup\n`);
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const spring = '2027-03-15T12:00:00Z';
+    const planned = await runCli(['--now', spring, 'plan', '-f', dir], { env: suite.env });
+    expect(planned.stdout).toContain('    cron: 0 14 * * 1-5 → 0 13 * * 1-5 (UTC)');
+    letta.received.length = 0;
+    expect((await runCli(['--now', spring, 'apply', '-f', dir], { env: suite.env })).code).toBe(0);
+    expect(letta.requests('POST').map((r) => (r.body as { schedule: unknown }).schedule)).toEqual([{ type: 'recurring', cron_expression: '0 13 * * 1-5' }]);
+    const back = await cli('plan', '-f', dir);
+    expect(back.code).toBe(6);
+    expect(back.stdout).toContain('    cron: 0 13 * * 1-5 → 0 14 * * 1-5 (UTC)');
+  });
+});
