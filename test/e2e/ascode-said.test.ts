@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -147,5 +147,21 @@ describe('apply --now', () => {
     const back = await cli('plan', '-f', dir);
     expect(back.code).toBe(6);
     expect(back.stdout).toContain('    cron: 0 13 * * 1-5 → 0 14 * * 1-5 (UTC)');
+  });
+});
+
+describe('a folder inside the folder', () => {
+  it('is named on every run, with how to keep it unread and unsaid: a leading dot', async () => {
+    const text = `---\nagent: ${AGENT}\nwhen: every day at noon\ntimezone: UTC\n---\nLunch\n`;
+    writeFileSync(join(dir, 'lunch.md'), text);
+    mkdirSync(join(dir, 'old'));
+    writeFileSync(join(dir, 'old', 'lunch.md'), text);
+    const said = `Note: ${dir}/old/ holds .md files that are not read: schedule files go directly in ${dir}/ (or give that folder with -f ${dir}/old); to keep it unread and unsaid, name it .old/`;
+    const notes = (r: { stderr: string }) => r.stderr.split('\n').filter((line) => line.startsWith('Note:'));
+    expect(notes(await cli('apply', '-f', dir))).toEqual([said]);
+    expect(notes(await cli('plan', '-f', dir))).toEqual([said]);
+    renameSync(join(dir, 'old'), join(dir, '.old'));
+    expect(notes(await cli('plan', '-f', dir))).toEqual([]);
+    await roundTrips();
   });
 });
