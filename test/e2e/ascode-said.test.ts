@@ -37,6 +37,7 @@ describe('export writes a series end as it would be written', () => {
     for (const [message, until, zone] of [
       ['Day', '2027-01-31', 'Asia/Tokyo'],
       ['Minute', '2027-01-31 18:30', 'America/New_York'],
+      ['Second', '2027-01-31T12:00:30Z', 'Europe/Paris'],
     ] as const) {
       const made = await cli('recurring', 'create', '--agent-id', AGENT, '--message', message, '--cron', 'every day at 9am', '--until', until, '--tz', zone);
       expect(made.code).toBe(0);
@@ -44,6 +45,8 @@ describe('export writes a series end as it would be written', () => {
     expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
     expect(untilLine('day.md')).toBe('2027-01-31');
     expect(untilLine('minute.md')).toBe('"2027-01-31 18:30"');
+    // No day or minute on the clock says it: the instant, as it is.
+    expect(untilLine('second.md')).toBe('"2027-01-31T12:00:30.000Z"');
     await roundTrips();
   });
 
@@ -81,7 +84,10 @@ describe('a file copied under a new name', () => {
     expect(applied.code).toBe(0);
     expect(applied.stderr).toContain(`Note: queue-copy.md: ${said}\n`);
     expect(letta.requests('POST')).toHaveLength(3);
+    // Exported again, each file keeps its own schedule; plan and apply then have nothing to say or do.
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).stderr).toContain('Wrote 0 files (3 already as written, left as they are)');
     await roundTrips();
+    expect((await cli('plan', '-f', dir)).stdout).not.toContain('note:');
   });
 
   it('three alike files made at once: said once, by the first-named', async () => {
