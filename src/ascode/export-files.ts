@@ -6,6 +6,7 @@ import { followsLocalClock } from '../sync/plan';
 import { meaningOf, meaningOfSchedule, type PhraseMeaning, type PhraseOptions } from '../time/index';
 import { describePlainCron } from '../time/describe-cron';
 import { wallTime } from '../time/zone';
+import { untilInstant } from '../commands/shared/create-series';
 import { isFileNumber, writeScheduleFile, type ScheduleFile } from './file-format';
 import type { LockEntry } from './lock-file';
 import { compareText } from '../text-order';
@@ -77,9 +78,8 @@ export async function exportFiles({ now, letta, labels, keptLabel, state, entrie
       // A member of a recorded series deleted since (`onetime delete`) is left out of the file's series, as a first export leaves it.
       const skip = series ? seriesEntry(series, now).series!.skip : undefined;
       if (kept.series && skip) kept.series = { ...kept.series, skip: [...new Set([...(kept.series.skip ?? []), ...skip])].sort((a, b) => a - b) };
-      const end = entry.series
-        ? { ...(entry.series.until === undefined ? {} : { until: new Date(entry.series.until).toISOString() }), ...(entry.series.count === undefined ? {} : { count: entry.series.count }) }
-        : {};
+      const end = entry.series ? await endLines(entry.series.until, entry.series.count, entry.timezone, now) : {};
+      if (kept.series) kept.series = { ...kept.series, lines: end };
       drafts.push({ agent_id: agentId, ids, fields: { ...body, when: entry.when, timezone: entry.timezone, ...end }, entry: kept });
     }
 
@@ -94,12 +94,9 @@ export async function exportFiles({ now, letta, labels, keptLabel, state, entrie
         continue;
       }
       const when = (await repeatingWhen(series.phrase, { now, zone: series.zone })) ?? series.phrase;
-      drafts.push({
-        agent_id: agentId,
-        ids: members,
-        fields: { ...body, when, timezone: series.zone, ...(series.until ? { until: series.until } : {}), ...(series.count ? { count: series.count } : {}) },
-        entry: { ...seriesEntry(series, now), when },
-      });
+      const end = await endLines(series.until === undefined ? undefined : Date.parse(series.until), series.count, series.zone, now);
+      const entry = seriesEntry(series, now);
+      drafts.push({ agent_id: agentId, ids: members, fields: { ...body, when, timezone: series.zone, ...end }, entry: { ...entry, when, series: { ...entry.series!, lines: end } } });
     }
 
     const intents = new Map(state.intents.filter((i) => i.status === 'active' && i.agent_id === agentId).map((i) => [i.schedule_id, i]));
@@ -148,6 +145,25 @@ export async function exportFiles({ now, letta, labels, keptLabel, state, entrie
     return { name, text, entry: { agent_id: draft.agent_id, ...draft.entry, ids: draft.ids } };
   });
   return { files: files.sort((a, b) => compareText(a.name, b.name)), skipped };
+}
+
+/**
+ * A series' `until:` and `count:` lines, its end written as a person would: the day (its whole day on the file's clock),
+ * else the minute on that clock, whichever reads back as the same instant, else the instant in UTC. The lock file keeps
+ * them as the file's lines, so a plan after export reads the series as it stands.
+ */
+async function endLines(until: number | undefined, count: number | undefined, zone: string, now: number): Promise<{ until?: string; count?: number }> {
+  return { ...(until === undefined ? {} : { until: await untilLine(until, zone, now) }), ...(count === undefined ? {} : { count }) };
+}
+
+async function untilLine(until: number, zone: string, now: number): Promise<string> {
+  const wall = wallTime(zone, until);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
+  for (const text of [day, `${day} ${pad(wall.hour)}:${pad(wall.minute)}`]) {
+    if ((await quietly(untilInstant(text, { now, zone }))) === until) return text;
+  }
+  return new Date(until).toISOString();
 }
 
 /** Why a schedule's time cannot be written as `when` (an unknown type, a one-time with no instant, a recurring with no cron), if it cannot. */

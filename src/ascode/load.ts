@@ -62,9 +62,15 @@ export function findTarget(path: string | undefined): Target {
   return { folder: given, names, wholeFolder: true, lockPath: join(given, LOCK_FILE_NAME), unreadFolders };
 }
 
-/** What plan and apply say of the folders they do not read. */
+/**
+ * What plan and apply say of the folders they do not read: on every run, as a file moved there later is deleted by the
+ * apply that follows. A folder kept on purpose is hidden by a leading dot, which is how it stops being said.
+ */
 export function unreadFolderNotes(target: Target): string[] {
-  return target.unreadFolders.map((folder) => `Note: ${folder}/ holds .md files that are not read: schedule files go directly in ${target.folder}/ (or give that folder with -f ${folder})`);
+  return target.unreadFolders.map(
+    (folder) =>
+      `Note: ${folder}/ holds .md files that are not read: schedule files go directly in ${target.folder}/ (or give that folder with -f ${folder}); to keep it unread and unsaid, name it .${basename(folder)}/`,
+  );
 }
 
 function isMarkdown(name: string): boolean {

@@ -156,6 +156,7 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
     }
     changes.push(change);
   }
+  nameTwins(changes, desired);
   if (wholeFolder) {
     for (const name of Object.keys(entries).sort()) {
       if (present.has(name) || failed.has(name)) continue;
@@ -190,6 +191,30 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
     }
   }
   return changes;
+}
+
+/**
+ * A file whose creates another file makes too (the same agent, message and time: a file copied under a new name) is told
+ * so, as both would run; two alike on purpose are allowed. Said once: by the first-named of files made alike in one apply.
+ */
+function nameTwins(changes: Change[], desired: Desired[]): void {
+  const key = (agentId: string, body: FullScheduleBody) => `${agentId} ${bodyKey(body)}`;
+  const makers = new Map<string, string[]>();
+  for (const want of desired) for (const body of want.bodies) makers.set(key(want.agent_id, body), [...(makers.get(key(want.agent_id, body)) ?? []), want.name]);
+  const creating = new Map(changes.map((change) => [change.file, new Set(change.create.map((body) => key(change.agent_id, body)))]));
+  for (const change of changes) {
+    const shared = new Map<string, number>();
+    for (const made of creating.get(change.file) ?? []) {
+      const others = [...new Set(makers.get(made))].filter((other) => other !== change.file);
+      if (others.some((other) => compareText(other, change.file) < 0 && creating.get(other)?.has(made))) continue;
+      for (const other of others) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+    if (shared.size === 0) continue;
+    const byCount = new Map<number, string[]>();
+    for (const [other, n] of [...shared].sort(([a], [b]) => compareText(a, b))) byCount.set(n, [...(byCount.get(n) ?? []), other]);
+    const twins = [...byCount].map(([n, names]) => `${n === 1 ? 'the same schedule' : `${n} of the same schedules`} as ${names.join(', ')}`);
+    change.notes = [...change.notes, `makes ${twins.join('; ')}: ${shared.size === 1 ? 'both' : 'all'} would run; remove the files not meant`];
+  }
 }
 
 function ownedIds(entry: LockEntry): OwnedId[] {

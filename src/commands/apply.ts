@@ -65,7 +65,7 @@ export default defineCommand({
       : await lock(lockPathFor(target.lockPath), { what: `the lock file ${target.lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal, onWait: (line) => rt.out.note(line) });
     try {
       // Asked before the changes lock is taken, as a person may take their time to answer: other commands wait for it.
-      const allowed = await askBeforeDeleting(rt, target, options);
+      const answers = await askBeforeDeleting(rt, target, options);
       // The changes lock too, as every changing command takes it: an edit, pause or sync of a schedule a file owns waits
       // for this apply (and this apply for it), and the plan is made under it from what is there then.
       await whileChanging(rt, async () => {
@@ -82,17 +82,20 @@ export default defineCommand({
 
         const checked = changes.length;
         const deletes = changes.filter((change) => change.kind === 'delete');
-        // The deletes held back: all of them without --yes, but for those the person said yes to (a plan made since the
-        // question may have more, which were not asked about).
-        const heldBack = options.yes ? [] : deletes.filter((change) => !allowed?.has(change.file));
+        // The deletes held back: all of them without --yes, but for those the person said yes to. Those they said no to
+        // are their answer, not an error; those not asked about (none to ask, or a plan made since the question has
+        // more) are refused.
+        const declined = options.yes ? [] : deletes.filter((change) => answers?.get(change.file) === false);
+        const unasked = options.yes ? [] : deletes.filter((change) => answers?.get(change.file) === undefined);
         let refused: string | undefined;
-        if (heldBack.length > 0) {
-          const what = deletesText(heldBack);
+        if (unasked.length > 0) {
+          const what = deletesText(unasked);
           // A dry run shows what the real run would do: without a terminal to ask on, it too holds the deletes back.
           if (rt.dryRun && isTerminal(rt)) out.note(`A real run asks before deleting ${what}.`);
           else refused = `Not deleted: ${what}`;
         }
-        const toDo = (change: Change) => (change.kind !== 'unchanged' || change.relock) && !(refused !== undefined && heldBack.includes(change));
+        const heldBack = [...declined, ...(refused === undefined ? [] : unasked)];
+        const toDo = (change: Change) => (change.kind !== 'unchanged' || change.relock) && !heldBack.includes(change);
 
         const api = await rt.api();
         const all = serverEntries(lockFile, server);
@@ -109,7 +112,7 @@ export default defineCommand({
         // of them is under way at once, not one waiting task per file, and each is reported and let go as it ends: what is
         // held for the whole run is each file's lock entry, the names of those finished and the ids deleted.
         const slots = limiter(rt.dryRun ? 1 : options.concurrency);
-        const report = reporter(rt, problems, refused);
+        const report = reporter(rt, problems, refused, declined.length > 0 ? deletesText(declined) : undefined);
         const finished: string[] = [];
         const deleted: string[] = [];
         const replacedBy = new Map<string, Replacement>();
@@ -174,9 +177,10 @@ export default defineCommand({
         if (!out.json && !out.quiet) {
           // Deletes held back for --yes are changes still to make: "nothing to change" would say otherwise.
           const none =
-            refused === undefined ? `Nothing to change (${counted(checked, 'file')} checked).` : `Nothing changed but for the deletes held back below (${counted(checked, 'file')} checked).`;
+            heldBack.length === 0 ? `Nothing to change (${counted(checked, 'file')} checked).` : `Nothing changed but for the deletes held back below (${counted(checked, 'file')} checked).`;
           out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${counted(report.shown, 'file')}.`);
         }
+        if (declined.length > 0) out.note(`Not deleted, as answered: ${deletesText(declined)}. The next apply asks again; restore the files to keep them.`);
         if (refused) out.note(`${out.paintErr.red('Error:')} ${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
 
         const failed = failures[0];
@@ -204,16 +208,16 @@ function deletesText(deletes: Change[]): string {
 }
 
 /**
- * The removed files whose schedules the person said to delete, asked on a terminal of a plan made before the changes lock
- * is taken; undefined when there is no one to ask (or no need: --yes, --dry-run, no deletes).
+ * The person's answer for each removed file they were asked about (true: delete its schedules), asked on a terminal of a
+ * plan made before the changes lock is taken; undefined when there is no one to ask (or no need: --yes, --dry-run, no deletes).
  */
-async function askBeforeDeleting(rt: Runtime, target: ReturnType<typeof findTarget>, options: { yes?: boolean; concurrency: number }): Promise<Set<string> | undefined> {
+async function askBeforeDeleting(rt: Runtime, target: ReturnType<typeof findTarget>, options: { yes?: boolean; concurrency: number }): Promise<Map<string, boolean> | undefined> {
   if (options.yes || rt.dryRun || !isTerminal(rt)) return undefined;
   const { changes } = await loadPlan(rt, target, readLock(target.lockPath).lock, options.concurrency);
   const deletes = changes.filter((change) => change.kind === 'delete');
   if (deletes.length === 0) return undefined;
   const yes = /^y(es)?$/i.test((await rt.prompt(`Delete ${deletesText(deletes)}? [y/N] `)).trim());
-  return new Set(yes ? deletes.map((change) => change.file) : []);
+  return new Map(deletes.map((change) => [change.file, yes]));
 }
 
 /**
@@ -459,7 +463,7 @@ function* releasing<T>(list: Array<T | undefined>, wanted: (item: T) => boolean)
  * What apply did, file by file as each ends: held up to a size, then written as it goes (a long apply holds a page of
  * its report, not one per file). Cut short by a failure, what was written is finished so a document stays whole.
  */
-function reporter(rt: Runtime, problems: FileReport[], refused: string | undefined) {
+function reporter(rt: Runtime, problems: FileReport[], refused: string | undefined, declined: string | undefined) {
   const out = rt.out;
   let written = false;
   const data = new HeldWriter((text) => {
@@ -475,6 +479,7 @@ function reporter(rt: Runtime, problems: FileReport[], refused: string | undefin
       json.end(']');
       json.value(problems, 'errors');
       if (refused) json.value(refused, 'refused');
+      if (declined) json.value(declined, 'declined');
       json.end('}');
       data.add('\n');
     }

@@ -294,7 +294,7 @@ describe('plan and apply', () => {
     writeFileSync(join(dir, 'drafts', 'notes.txt'), 'not a schedule\n');
     writeFileSync(join(dir, 'team-a', 'standup.md'), readFileSync(join(dir, 'standup.md')));
     rmSync(join(dir, 'standup.md'));
-    const said = `Note: ${dir}/team-a/ holds .md files that are not read: schedule files go directly in ${dir}/ (or give that folder with -f ${dir}/team-a)`;
+    const said = `Note: ${dir}/team-a/ holds .md files that are not read: schedule files go directly in ${dir}/ (or give that folder with -f ${dir}/team-a); to keep it unread and unsaid, name it .team-a/`;
     const plan = await cli('plan', '-f', dir);
     expect(plan.code).toBe(6);
     expect(plan.stdout).toContain('- delete    standup.md');

@@ -47,11 +47,12 @@ describe('apply on a terminal', () => {
     expect(h.letta.requests('DELETE')).toHaveLength(1);
   });
 
-  it('deletes nothing on no, and says so', async () => {
+  it('deletes nothing on no, and says so plainly: an answer, not an error', async () => {
     await removeDrop();
     const r = await h.run(['apply', '-f', dir], { terminal: 100, stdin: 'n\n' });
-    expect(r.code).toBe(2);
-    expect(r.stderr.replace(/\x1b\[[0-9;]*m/g, '')).toContain('\nError: Not deleted: 1 schedule of 1 removed file (drop.md): pass --yes to delete them.');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('\nNot deleted, as answered: 1 schedule of 1 removed file (drop.md). The next apply asks again; restore the files to keep them.');
+    expect(r.stderr).not.toContain('Error');
     expect(r.stderr).toContain('Nothing changed but for the deletes held back below');
     expect(r.stderr).not.toContain('Nothing to change');
     expect(h.letta.requests('DELETE')).toEqual([]);
