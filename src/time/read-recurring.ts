@@ -427,6 +427,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
           part.weekdays = both;
         }
       }
+      if (!joined) everyDayBesideOneWeekday(group, part, tokens);
       unite(group, part, joined, andJoined, sameDay);
       // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
       everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
@@ -1383,6 +1384,27 @@ const merelyEvery = (broad: { n: number; unit: Unit }, fine: { n: number; unit: 
  * ... on the 15th") unites only after "and". Anything else is a
  * ClauseConflict that says why.
  */
+/**
+ * "daily sunday 4pm", "every day on monday": every day beside one weekday may mean that day each week or every day from it,
+ * so it is refused; "every day at 9am on fridays" says the days plainly, and is read as them, said. A set of days ("daily on
+ * weekdays", "daily mon-fri") narrows every day, as ever.
+ */
+function everyDayBesideOneWeekday(group: Group, part: Group, tokens: readonly string[]): void {
+  const everyDayAlone = (g: Group) => g.interval !== undefined && isDaily(g.interval) && !DAY_KINDS.some((kind) => g[kind] !== undefined) && !g.exceptWeekdays;
+  const named = everyDayAlone(group) ? part : everyDayAlone(part) ? group : undefined;
+  if (!named || named.weekdays?.length !== 1 || named.exceptWeekdays || DAY_KINDS.some((kind) => kind !== 'weekdays' && named[kind] !== undefined)) return;
+  const day = WEEKDAY_NAMES[named.weekdays[0]!]!;
+  if (tokens.some((word) => word.endsWith('days') && weekdayOf(word) === named.weekdays![0])) {
+    addNote(group, `read every day with '${day.toLowerCase()}s' as ${day}s only; for every day, drop '${day.toLowerCase()}s'`);
+    return;
+  }
+  throw new ClauseConflict(
+    `says every day and also ${day}: ${day} each week, or every day from ${day}?`,
+    `For ${day} alone, drop the 'every day' or 'daily', such as 'every ${day.toLowerCase()}'; for every day from it, 'daily starting ${day.toLowerCase()}'.`,
+    true,
+  );
+}
+
 export function unite(group: Group, part: Group, joined: boolean, andJoined = joined, sameDay = false): void {
   const refuse = (problem: string, hint: string): never => {
     throw new ClauseConflict(problem, hint, group.repeats || part.repeats);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { recurringReading as recurring } from '../helpers/phrase-readings';
+
+/* Recurring phrases left over from earlier rounds, and calendar apps' summaries. Monday 2026-12-07, 10:00 in New York. */
+
+describe('every day beside one weekday: that day each week, or every day from it? Asked, not guessed', () => {
+  it.each([
+    ['daily sunday 4pm', 'Sunday'],
+    ['daily monday', 'Monday'],
+    ['daily on monday', 'Monday'],
+    ['every day on friday', 'Friday'],
+    ['everyday tuesday at 8am', 'Tuesday'],
+    ['each day wednesday', 'Wednesday'],
+    ['daily at 4pm on sunday', 'Sunday'],
+  ])('%s', async (phrase, day) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(`says every day and also ${day}: ${day} each week, or every day from ${day}?`);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining(`'every ${day.toLowerCase()}'`) });
+  });
+
+  it.each([
+    ['daily mondays at 9', '0 9 * * 1', 'Mondays'],
+    ['every day at 9am on fridays', '0 9 * * 5', 'Fridays'],
+    ['daily at 4pm sundays', '0 16 * * 0', 'Sundays'],
+  ])('the weekday said in the plural is that day each week, said: %s', async (phrase, local, days) => {
+    const read = await recurring(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(`as ${days} only`);
+  });
+
+  it.each([
+    ['daily on weekdays', '0 9 * * 1-5'],
+    ['daily mon-fri at 9am', '0 9 * * 1-5'],
+    ['daily mon, wed and fri', '0 9 * * 1,3,5'],
+    ['every day at 9am, only on mondays', '0 9 * * 1'],
+  ])('a set of days, or days said with "only", narrow every day as before: %s', async (phrase, local) => {
+    const read = await recurring(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).not.toContain('only; for every day');
+  });
+});
