@@ -6,6 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { refuseCountedDays } from './counted-days';
+import { trailingTimesWord } from './trailing-times-word';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, holidayNote, monthFirstNote, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { ordinalDay, readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
@@ -258,9 +259,20 @@ function withOnlyFirst(tokens: string[]): string[] {
   return tokens;
 }
 
+/** Whether the words read as a repeating rule; words that do not read at all do not. */
+function repeats(words: readonly string[]): boolean {
+  try {
+    return readGroups(words).some((group) => group.repeats);
+  } catch {
+    return false;
+  }
+}
+
 export function readGroups(written: readonly string[], trace?: string[]): Group[] {
   if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
   refuseCountedDays(written);
+  const trailing = trailingTimesWord(written);
+  if (trailing && repeats(trailing.rule)) throw new ClauseConflict(trailing.problem, trailing.hint, true);
   const opened: string[] = [];
   const phrase = withOnlyFirst(withDaysBeforeTime(withCompoundsOpened(written, opened)));
   const span = withoutFiller(phrase);

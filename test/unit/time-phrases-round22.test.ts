@@ -39,3 +39,37 @@ describe('every day beside one weekday: that day each week, or every day from it
     expect(read.notes).not.toContain('only; for every day');
   });
 });
+
+describe("'twice', 'once' or '1 time' after a rule: how often, or how many in all? Asked, as '3 times' there is a count", () => {
+  it.each([
+    ['every day twice', 2, 'every day'],
+    ['every weekday twice', 2, 'every weekday'],
+    ['daily thrice', 3, 'daily'],
+    ['every monday at 9am twice', 2, 'every monday at 9am'],
+  ])('%s', async (phrase, count, rule) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(`'${phrase}' ends with '${phrase.split(' ').at(-1)}': ${count} runs on each of its days, or ${count} runs in all?`);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining(`for ${count} runs in all, '${rule} ${count} times'`) });
+  });
+
+  it.each([
+    ['weekly 1 time', '1 time', 'weekly'],
+    ['weekly once', 'once', 'weekly'],
+    ['every day one time', 'one time', 'every day'],
+  ])('%s', async (phrase, said, rule) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(`ends with '${said}': '${rule}' already runs once each time it comes round`);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining(`To repeat it, write '${rule}'`) });
+  });
+
+  it.each([
+    ['every day 3 times', /3 times/],
+    ['every day 2 times', /2 times/],
+  ])('a count in digits is still that many runs in all: %s', async (phrase, said) => {
+    await expect(recurring(phrase)).rejects.toThrow(new RegExp(`gives its own start, end or count.*${said.source}`));
+  });
+
+  it('twice before what it counts is how often, as before', async () => {
+    expect((await recurring('twice a day')).local).toBe('0 9,21 * * *');
+  });
+});
