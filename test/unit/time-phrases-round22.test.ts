@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recurringReading as recurring } from '../helpers/phrase-readings';
+import { MONDAY_IN_NEW_YORK as OPTIONS, recurringReading as recurring } from '../helpers/phrase-readings';
+import { meaningOfSchedule } from '../../src/time/index';
 
 /* Recurring phrases left over from earlier rounds, and calendar apps' summaries. Monday 2026-12-07, 10:00 in New York. */
 
@@ -71,5 +72,38 @@ describe("'twice', 'once' or '1 time' after a rule: how often, or how many in al
 
   it('twice before what it counts is how often, as before', async () => {
     expect((await recurring('twice a day')).local).toBe('0 9,21 * * *');
+  });
+});
+
+describe("a holiday left out with 'except' is its date, every year's, as 'except dec 25' is; one whose date moves is refused", () => {
+  it.each([
+    ['every day except christmas', '2026-12-25', 'December 25'],
+    ['daily at 9am except xmas day', '2026-12-25', 'December 25'],
+    ["every weekday except new year's day", '2027-01-01', 'January 1'],
+    ['every day except on christmas eve', '2026-12-24', 'December 24'],
+  ])('%s', async (phrase, skipped, date) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 30);
+    expect(meaning.type).toBe('series');
+    const days = meaning.next_runs_local.map((local) => local.slice(0, 10));
+    expect(days).not.toContain(skipped);
+    expect(days).toContain(days.includes('2026-12-23') ? '2026-12-23' : '2026-12-28');
+    expect(meaning.notes.join(' ')).toContain(`as every year's ${date}`);
+  });
+
+  it('two holidays left out, each', async () => {
+    const meaning = await meaningOfSchedule("every day except christmas and new year's day", OPTIONS, 30);
+    const days = meaning.next_runs_local.map((local) => local.slice(0, 10));
+    expect(days).not.toContain('2026-12-25');
+    expect(days).not.toContain('2027-01-01');
+    expect(days).toContain('2026-12-31');
+  });
+
+  it.each([
+    ['every day except thanksgiving', 'november 25 2027'],
+    ['every weekday at 9am except memorial day', 'may 31 2027'],
+  ])('%s', async (phrase, date) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow('leaves out a holiday whose date moves from year to year');
+    await expect(refusal).rejects.toMatchObject({ hint: `Give the date to leave out, such as 'except ${date}'.` });
   });
 });
