@@ -107,3 +107,18 @@ describe("a holiday left out with 'except' is its date, every year's, as 'except
     await expect(refusal).rejects.toMatchObject({ hint: `Give the date to leave out, such as 'except ${date}'.` });
   });
 });
+
+describe('the middle of the month leaves its day open: refused, saying how to repeat on a day', () => {
+  it.each(['middle of the month', 'mid-month', 'midmonth', 'every mid-month at 9am', 'in the middle of each month', 'middle of every month at noon'])('%s', async (phrase) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(`'${phrase}': 'early', 'mid', 'middle' or 'late' in a month or a week leaves the day open`);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining("'every month on the 15th'") });
+  });
+
+  it.each([
+    ['every day at midnight', '0 0 * * *'],
+    ['every day at midday', '0 12 * * *'],
+  ])('"mid" in a time of day stays a time: %s', async (phrase, local) => {
+    expect((await recurring(phrase)).local).toBe(local);
+  });
+});
