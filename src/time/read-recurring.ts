@@ -344,10 +344,29 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
         more.push(next);
         k = end;
       }
-      if (more.length > 0 && k === tokens.length) {
+      // "every 2 hours at :05 and :35 on weekdays": days ending the phrase are those of every minute's rule.
+      const daysAfter = more.length > 0 && k < tokens.length && !DAY_KINDS.some((kind) => group[kind] !== undefined) ? readDaySet(tokens, k) : null;
+      if (daysAfter?.end === tokens.length) for (const g of [group, ...more]) g.weekdays = [...daysAfter.value];
+      if (more.length > 0 && (k === tokens.length || daysAfter?.end === tokens.length)) {
         groups.push(...more);
         group = more.at(-1)!;
         break;
+      }
+    }
+    // "every 90 minutes at :05 and :35": minutes of each hour beside an interval of minutes, which runs at minutes of its own.
+    if (LIST_WORDS.has(token) && group.minuteOfHour !== undefined && group.interval?.unit === 'minute') {
+      const at = tokens[afterLink] === 'at' ? afterLink + 1 : afterLink;
+      if (readMinuteOfHour(tokens, at, sameDays(group), { group, joined: true }) !== null) {
+        const every = intervalText(group.interval);
+        const minutes = tokens
+          .slice(tokens.lastIndexOf('at', i) + 1)
+          .join(' ')
+          .replace(/ ,/g, ',');
+        throw new ClauseConflict(
+          `gives minutes past the hour (${minutes}) beside ${every}, which runs at minutes of its own`,
+          `For those minutes of every hour, say 'every hour at ${minutes}'; for every other hour, 'every 2 hours at ${minutes}'.`,
+          true,
+        );
       }
     }
     const daysFirst = readDaySet(tokens, tokens[afterLink] === 'on' ? afterLink + 1 : afterLink);

@@ -122,3 +122,36 @@ describe('the middle of the month leaves its day open: refused, saying how to re
     expect((await recurring(phrase)).local).toBe(local);
   });
 });
+
+describe('minutes past the hour after an interval of hours, with days after them: those days, at each minute (cron-descriptor)', () => {
+  it.each([
+    ['every 2 hours at :05 and :35 on weekdays', '5,35 */2 * * 1-5', ['2026-12-07 10:05', '2026-12-07 10:35', '2026-12-07 12:05']],
+    ['every 2 hours at :05 and :35 on weekends', '5,35 */2 * * 0,6', ['2026-12-12 00:05', '2026-12-12 00:35', '2026-12-12 02:05']],
+    ['every 3 hours at 15 and 45 minutes past the hour on mondays and fridays', '15,45 */3 * * 1,5', ['2026-12-07 12:15', '2026-12-07 12:45', '2026-12-07 15:15']],
+  ])('%s', async (phrase, local, fires) => {
+    const read = await recurring(phrase);
+    expect(read.local).toBe(local);
+    expect(read.fires).toEqual(fires);
+  });
+});
+
+describe('minutes past the hour beside an interval of minutes: refused, saying what works', () => {
+  it.each([
+    ['every 90 minutes at :05 and :35', ':05 and :35', 'every 90 minutes'],
+    ['every 30 minutes at :05 and :35', ':05 and :35', 'every 30 minutes'],
+    ['every 15 minutes at :00, :20 and :40', ':00, :20 and :40', 'every 15 minutes'],
+  ])('%s', async (phrase, minutes, every) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(`'${phrase}' gives minutes past the hour (${minutes}) beside ${every}, which runs at minutes of its own`);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining(`'every hour at ${minutes}'`) });
+  });
+
+  it.each([
+    ['every 90 minutes at :05', ':05'],
+    ['every 45 minutes at :10', ':10'],
+  ])('one minute: %s', async (phrase, minute) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(`'${phrase}' gives a minute past the hour (${minute}) beside`);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining(`say 'every hour at ${minute}'`) });
+  });
+});
