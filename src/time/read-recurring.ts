@@ -956,6 +956,10 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // tuesday" alone, one day of the two, is left unread).
       notes.push(`read '${tokens[k - 1]} or ${tokens[k + 1]}' as both days: it runs on each day named`);
       out.push('and');
+    } else if (tokens[k] === 'or' && orJoinsRepeatingDays(tokens, k, out)) {
+      // "every 1st or 15th", "on day 2 of the month, or on monday": a schedule fires on each day named, as with "and".
+      notes.push("read 'or' between days as 'and': it runs on each day named");
+      out.push('and');
     } else if ((opened = dayOfMonthAfterWeekday(tokens, k, out, notes))) {
       out.push(...opened.words);
       k = opened.end - 1;
@@ -1610,6 +1614,19 @@ function givesItsOwnTimes(group: Group): boolean {
 }
 
 /** "every day", "daily", "every weekday", "mondays and fridays" up to the next comma or the end: days and nothing else. */
+/**
+ * Whether "or" at `k` joins days of a rule that repeats (said before it by "every", plural days, "of the month" or a
+ * frequency word) to another day: a weekday, a day of the month ("15th", "day 15").
+ */
+function orJoinsRepeatingDays(tokens: readonly string[], k: number, before: readonly string[]): boolean {
+  let next = tokens[k + 1] === 'on' ? k + 2 : k + 1;
+  if (['the', 'every', 'each'].includes(tokens[next] ?? '')) next++;
+  const day = weekdayOf(tokens[next]) !== undefined || /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[next] ?? '') || (tokens[next] === 'day' && /^\d{1,2}$/.test(tokens[next + 1] ?? ''));
+  const ofTheMonth = before.some((word, w) => word === 'month' && before[w - 1] === 'the' && before[w - 2] === 'of');
+  const repeats = ofTheMonth || before.some((word) => EACH.has(word) || PLURAL_DAYS.test(word) || Object.hasOwn(FREQUENCY_WORDS, word));
+  return day && repeats;
+}
+
 /** "every day" or "each day" at `i`. */
 const isEveryDay = (tokens: readonly string[], i: number) => EACH.has(tokens[i] ?? '') && tokens[i + 1] === 'day';
 

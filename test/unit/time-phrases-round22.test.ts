@@ -155,3 +155,25 @@ describe('minutes past the hour beside an interval of minutes: refused, saying w
     await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining(`say 'every hour at ${minute}'`) });
   });
 });
+
+describe("'or' between the days of a rule that repeats is a union, as 'and' is, said", () => {
+  it.each([
+    ['every 1st or 15th', '0 9 1,15 * *'],
+    ['monthly on the 1st or the 15th at 9am', '0 9 1,15 * *'],
+    ['the 2nd of the month or the 20th at 8am', '0 8 2,20 * *'],
+  ])('%s', async (phrase, local) => {
+    const read = await recurring(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain("read 'or' between days as 'and': it runs on each day named");
+  });
+
+  it("a day of the month or a weekday meets 'and''s refusal, not 'or' unread", async () => {
+    await expect(recurring('on day 2 of the month, or on Monday')).rejects.toThrow(
+      /cannot be written as a set of crons that fires once at a time: its part on Mondays and its part on day 2 both run at 09:00/,
+    );
+  });
+
+  it("days that do not repeat keep 'or' unread", async () => {
+    await expect(recurring('the 1st of next month or the 15th')).rejects.toThrow(/did not understand 'or'/);
+  });
+});
