@@ -7,6 +7,7 @@
 import { UsageError } from '../errors';
 import { refuseCountedDays } from './counted-days';
 import { trailingTimesWord } from './trailing-times-word';
+import { misworded } from './misworded';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, holidayNote, monthFirstNote, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { ordinalDay, readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
@@ -271,6 +272,8 @@ function repeats(words: readonly string[]): boolean {
 export function readGroups(written: readonly string[], trace?: string[]): Group[] {
   if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
   refuseCountedDays(written);
+  const unsaid = misworded(written);
+  if (unsaid) throw new ClauseConflict(unsaid.problem, unsaid.hint, true);
   const trailing = trailingTimesWord(written);
   if (trailing && repeats(trailing.rule)) throw new ClauseConflict(trailing.problem, trailing.hint, true);
   const opened: string[] = [];

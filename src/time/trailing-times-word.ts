@@ -5,7 +5,7 @@
 import { readNumber } from './words';
 
 /** Words as a hint shows them: "9 am" as it was likely written, "9am". */
-const shown = (words: readonly string[]) => words.join(' ').replace(/(\d) ([ap]m)\b/g, '$1$2');
+export const shown = (words: readonly string[]) => words.join(' ').replace(/(\d) ([ap]m)\b/g, '$1$2');
 
 const TIMES_WORDS: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
 

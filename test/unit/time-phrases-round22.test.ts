@@ -177,3 +177,38 @@ describe("'or' between the days of a rule that repeats is a union, as 'and' is, 
     await expect(recurring('the 1st of next month or the 15th')).rejects.toThrow(/did not understand 'or'/);
   });
 });
+
+describe('a rule with a word that is almost the one meant is refused with the words that work', () => {
+  it.each([
+    ['other day', 'every other day'],
+    ['other day at 9am', 'every other day at 9am'],
+    ['other week on friday', 'every other week on friday'],
+  ])("'other' with no 'every': %s", async (phrase, instead) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(`'${phrase}' starts with 'other' and no 'every'`);
+    await expect(refusal).rejects.toMatchObject({ hint: `Write '${instead}'.` });
+  });
+
+  it.each([
+    ['any weekend', 'every weekend'],
+    ['any monday at 5pm', 'every monday at 5pm'],
+  ])("'any' days: each, or one? %s", async (phrase, instead) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(`'${phrase}' says 'any', which does not say whether each one or one of them`);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining(`For each, write '${instead}'`) });
+  });
+
+  it.each([
+    ['one a day', 'once a day'],
+    ['one per week at 9am', 'once per week at 9am'],
+  ])("'one' for 'once': %s", async (phrase, meant) => {
+    await expect(recurring(phrase)).rejects.toMatchObject({ hint: `Did you mean '${meant}'?` });
+    expect((await recurring(meant)).local).not.toBeNull();
+  });
+
+  it.each(['twice a fortnight', '3 times a fortnight'])('a count in a fortnight names no days: %s', async (phrase) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(/says how many times a fortnight \(\d\) without the days/);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining("'every other week on monday and thursday'") });
+  });
+});
