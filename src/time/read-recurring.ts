@@ -834,6 +834,23 @@ function numericDate(tokens: readonly string[], k: number, out: readonly string[
  * at 2pm and ending at 3pm" -> "starting at 2pm until 3pm", "minute 0 past hour 9 and 17" -> "09:00
  * and 17:00".
  */
+/**
+ * "july 13-15", "july 13 to 15", "july 13th through 15th": the days of a month from one to the other, as "july 13, 14 and
+ * 15" says them. After "from" or "between" they are where a rule starts and ends, and stay.
+ */
+function daysOfMonthRange(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+  const month = tokens[k];
+  if (monthOf(month) === undefined || tokens[k - 1] === 'from' || tokens[k - 1] === 'between') return null;
+  const day = (word: string | undefined) => (word !== undefined && /^\d{1,2}(?:st|nd|rd|th)?$/.test(word) ? parseInt(word, 10) : undefined);
+  const first = day(tokens[k + 1]);
+  const last = day(tokens[k + 3]);
+  if (first === undefined || last === undefined || !['-', 'to', 'through', 'thru'].includes(tokens[k + 2] ?? '') || first < 1 || last <= first || last > 31) return null;
+  // "july 13 to 15:30" would be a clock.
+  if ([':', 'am', 'pm', 'h'].includes(tokens[k + 4] ?? '')) return null;
+  const days = Array.from({ length: last - first + 1 }, (_, n) => String(first + n));
+  return { words: [month!, ...days.slice(0, -1).flatMap((d, n) => (n === 0 ? [d] : [',', d])), 'and', days.at(-1)!], end: k + 4 };
+}
+
 function withCompoundsOpened(tokens: readonly string[], notes: string[]): string[] {
   const out: string[] = [];
   const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
@@ -852,6 +869,9 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
         `Name the day, such as 'every ${one.toLowerCase()}' or 'every ${other.toLowerCase()}'.`,
       );
     } else if ((opened = minutesListThenBounds(tokens, k, out) ?? minutesPastEveryHour(tokens, k, out) ?? hourOfTheDay(tokens, k) ?? firstOrLastDaysOfMonth(tokens, k, out))) {
+      out.push(...opened.words);
+      k = opened.end - 1;
+    } else if ((opened = daysOfMonthRange(tokens, k))) {
       out.push(...opened.words);
       k = opened.end - 1;
     } else if ((tokens[k] === '+' || tokens[k] === 'plus') && isDaysWord(out.at(-1)) && (isDaysWord(tokens[k + 1]) || isShortWeekday(tokens, k + 1) || tokens[k + 1] === 'the')) {

@@ -212,3 +212,24 @@ describe('a rule with a word that is almost the one meant is refused with the wo
     await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining("'every other week on monday and thursday'") });
   });
 });
+
+describe("a range of days in a month is those days, as a list of them is: each year's under --cron", () => {
+  it.each([
+    ['july 13-15', '0 9 13-15 7 *', '09:00'],
+    ['every july 13 to 15', '0 9 13-15 7 *', '09:00'],
+    ['every year on july 13 through 15', '0 9 13-15 7 *', '09:00'],
+    ['every july 13th through 15th at 5pm', '0 17 13-15 7 *', '17:00'],
+  ])('%s', async (phrase, local, time) => {
+    const read = await recurring(phrase);
+    expect(read.local).toBe(local);
+    expect(read.fires).toEqual([`2027-07-13 ${time}`, `2027-07-14 ${time}`, `2027-07-15 ${time}`]);
+  });
+
+  it('two ranges in two months are a set', async () => {
+    expect((await recurring('every year july 1-3 and december 24-26')).utc).toBe('0 13 1-3 7 * + 0 14 24-26 12 *');
+  });
+
+  it('after "from" the days stay a start and an end', async () => {
+    expect((await recurring('every year from july 13 to july 15')).local).toBe('0 9 13-15 7 *');
+  });
+});
