@@ -1639,12 +1639,16 @@ function givesItsOwnTimes(group: Group): boolean {
 /** "every day", "daily", "every weekday", "mondays and fridays" up to the next comma or the end: days and nothing else. */
 /**
  * Whether "or" at `k` joins days of a rule that repeats (said before it by "every", plural days, "of the month" or a
- * frequency word) to another day: a weekday, a day of the month ("15th", "day 15").
+ * frequency word) to another day: a weekday, a day of the month ("15th", "day 15"), with a day right before it.
  */
 function orJoinsRepeatingDays(tokens: readonly string[], k: number, before: readonly string[]): boolean {
   let next = tokens[k + 1] === 'on' ? k + 2 : k + 1;
   if (['the', 'every', 'each'].includes(tokens[next] ?? '')) next++;
   const day = weekdayOf(tokens[next]) !== undefined || /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[next] ?? '') || (tokens[next] === 'day' && /^\d{1,2}$/.test(tokens[next + 1] ?? ''));
+  // The days come right before "or" too: "every monday at 9am or friday" may be Friday at any time, or either day.
+  const last = before.at(-1) === ',' ? before.length - 2 : before.length - 1;
+  const dayBefore = (word: string | undefined) => weekdayOf(word) !== undefined || /^\d{1,2}(?:st|nd|rd|th)?$/.test(word ?? '') || word === 'month';
+  if (!dayBefore(before[last]) || (/^\d{1,2}$/.test(before[last] ?? '') && before[last - 1] !== 'day')) return false;
   const ofTheMonth = before.some((word, w) => word === 'month' && before[w - 1] === 'the' && before[w - 2] === 'of');
   const repeats = ofTheMonth || before.some((word) => EACH.has(word) || PLURAL_DAYS.test(word) || Object.hasOwn(FREQUENCY_WORDS, word));
   return day && repeats;

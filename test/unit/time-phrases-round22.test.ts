@@ -233,3 +233,17 @@ describe("a range of days in a month is those days, as a list of them is: each y
     expect((await recurring('every year from july 13 to july 15')).local).toBe('0 9 13-15 7 *');
   });
 });
+
+describe("'or' after the days a rule ends with joins a weekday, as 'and' does", () => {
+  it('every 15th and the last day of the month or friday', async () => {
+    const meaning = await meaningOfSchedule('every 15th and the last day of the month or friday', OPTIONS, 5);
+    expect(meaning.type).toBe('series');
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 10))).toEqual(['2026-12-11', '2026-12-15', '2026-12-18', '2026-12-25', '2026-12-31']);
+  });
+});
+
+describe("'or' after a time is not read as between days", () => {
+  it('every monday at 9am or friday', async () => {
+    await expect(recurring('every monday at 9am or friday')).rejects.toThrow(/did not understand 'or'/);
+  });
+});
