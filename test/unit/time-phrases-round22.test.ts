@@ -247,3 +247,21 @@ describe("'or' after a time is not read as between days", () => {
     await expect(recurring('every monday at 9am or friday')).rejects.toThrow(/did not understand 'or'/);
   });
 });
+
+describe('a day counted in the year, or the weekday nearest a day, is refused with what to write (cron-descriptor, Quartz)', () => {
+  it.each([
+    ['Yearly on the 30th day of the year', 'counts a day of the year (30), which no rule reads', "'every january 30'"],
+    ['the 100th day of the year', 'counts a day of the year (100), which no rule reads: april 10 in most years, april 9 in leap years', "'every april 10'"],
+    ['every 256th day of the year at noon', 'september 13 in most years, september 12 in leap years', "'every september 13'"],
+  ])('%s', async (phrase, problem, instead) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(problem);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining(instead) });
+  });
+
+  it.each(['weekday nearest day 13', 'the nearest weekday to the 15th of every month', 'every month on the business day closest to the 1st'])('%s', async (phrase) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(`'${phrase}' asks for the weekday nearest a day of the month, which moves from month to month`);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining("'first weekday of the month'") });
+  });
+});
