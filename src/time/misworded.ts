@@ -2,9 +2,9 @@
  * Rules said with a word that is almost the one meant ("other day", "one a day", "any weekend") or a span a count cannot
  * fill ("twice a fortnight"): refused with the words that work, rather than "could not understand".
  */
-import { MONTH_NAMES, unitOf, weekdayOf } from './lexicon';
+import { unitOf, weekdayOf } from './lexicon';
 import { shown } from './trailing-times-word';
-import { readNumber, readOrdinal } from './words';
+import { readNumber } from './words';
 
 /** A day a rule repeats on: "monday", "weekday", "weekend". */
 const isDay = (word: string | undefined) => word !== undefined && (weekdayOf(word) !== undefined || /^week(?:day|end)s?$/.test(word));
@@ -35,8 +35,6 @@ export function misworded(tokens: readonly string[]): { problem: string; hint: s
       hint: "Name the days and say every other week, such as 'every other week on monday and thursday'.",
     };
   }
-  const yearDay = dayOfTheYear(tokens);
-  if (yearDay) return yearDay;
   // "weekday nearest day 13", "the nearest weekday to the 15th": cron's W.
   if (
     tokens.some(
@@ -48,26 +46,6 @@ export function misworded(tokens: readonly string[]): { problem: string; hint: s
     return {
       problem: "asks for the weekday nearest a day of the month, which moves from month to month (cron's W, which Letta does not accept)",
       hint: "Name the day, such as 'every month on the 13th', or count weekdays in the month, such as 'first weekday of the month'.",
-    };
-  }
-  return null;
-}
-
-/** "the 30th day of the year": refused with the date it is (one that moves in leap years, said so). */
-function dayOfTheYear(tokens: readonly string[]): { problem: string; hint: string } | null {
-  for (let k = 0; k < tokens.length; k++) {
-    const nth = readOrdinal(tokens, k);
-    if (!nth || tokens[nth.end] !== 'day' || tokens[nth.end + 1] !== 'of' || !['the', 'every', 'each'].includes(tokens[nth.end + 2] ?? '') || tokens[nth.end + 3] !== 'year') continue;
-    if (nth.value < 1 || nth.value > 366) return null;
-    const dateIn = (year: number) => {
-      const date = new Date(Date.UTC(year, 0, nth.value));
-      return `${MONTH_NAMES[date.getUTCMonth()]!.toLowerCase()} ${date.getUTCDate()}`;
-    };
-    const [common, leap] = [nth.value === 366 ? undefined : dateIn(2027), dateIn(2028)];
-    const moves = common === undefined ? `: ${leap} in leap years, and none in others` : common === leap ? '' : `: ${common} in most years, ${leap} in leap years`;
-    return {
-      problem: `counts a day of the year (${nth.value}), which no rule reads${moves}`,
-      hint: `Give the date, such as 'every ${common ?? leap}'.`,
     };
   }
   return null;

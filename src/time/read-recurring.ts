@@ -2698,6 +2698,10 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   if (days.length === 0) return null;
   // A lone ordinal word is a day of the month only as "the first" or "first of each month".
   if (/^[a-z]/.test(tokens[i]!) && !afterThe && tokens[j] !== 'of' && seen.group.interval?.unit !== 'month') return null;
+  // "the 30th day of the year": counted through the year as the 100th is, though a month has a 30th.
+  const of = tokens[j] === 'day' ? j + 1 : tokens[j - 1] === 'day' ? j : -1;
+  const ofTheYear = of > 0 && tokens[of] === 'of' && ['the', 'every', 'each'].includes(tokens[of + 1] ?? '') && tokens[of + 2] === 'year';
+  if (ofTheYear && days.length === 1) throw throughTheYear(`${ordinalDay(days[0]!)} day`, 'day', days[0]);
   for (const day of days) {
     if (day > 31 && countsThroughYear(tokens)) throw throughTheYear(`${ordinalDay(day)} day`, 'day', day);
     if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
