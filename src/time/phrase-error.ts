@@ -88,9 +88,9 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     "Give the time, such as 'every monday at 7am' or 'tomorrow at 10pm'.",
   ],
   [
-    new RegExp(`\\b(?:early|mid|late)[- ](?:${MONTH_NAMES.map((month) => month.toLowerCase()).join('|')}|month|week|year)\\b`),
-    "'early', 'mid' or 'late' in a month or a week leaves the day open",
-    "Give the day, such as 'march 3 at 9am' or 'the 15th of next month'.",
+    new RegExp(`\\b(?:(?:early|mid|late)[- ]?(?:${MONTH_NAMES.map((month) => month.toLowerCase()).join('|')}|month|week|year)|middle of (?:the |this |next |each |every )?(?:month|week|year))\\b`),
+    "'early', 'mid', 'middle' or 'late' in a month or a week leaves the day open",
+    "Give the day, such as 'march 3 at 9am', 'the 15th of next month' or, to repeat, 'every month on the 15th'.",
   ],
   [
     new RegExp(`\\b(?:\\d+(?:\\.\\d+)? ?(?:-|to|or) ?\\d+(?:\\.\\d+)? ?${AMOUNT_UNIT}|an? ${AMOUNT_UNIT} or two)\\b`),

@@ -10,7 +10,7 @@ import { parseClock, readWholeClock, settleClock } from './clock';
 import { looksRecurring } from './looks-recurring';
 import { parseInstant, type InstantOptions } from './once';
 import { isPassedThisYearNote } from './resolve-once';
-import { MONTH_NAMES, monthOf, unitOf, weekdayOf } from './lexicon';
+import { MONTH_NAMES, monthOf, unitOf, weekdayOf, withHolidayDates } from './lexicon';
 import { readGroups } from './read-recurring';
 import { ordinalDay, parseNumber, tokenize } from './words';
 import { addDays, dayLabel, daysInMonth, formatLocal, instantFromLocal, wallTime, type WallTime } from './zone';
@@ -243,7 +243,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     const exceptAt = words.lastIndexOf('except');
     if (exceptAt > 0 && ends.except === undefined) {
       const from = ['for', 'on'].includes(words[exceptAt + 1] ?? '') ? exceptAt + 2 : exceptAt + 1;
-      const day = words.slice(from).join(' ');
+      const day = holidaysAsDates(words.slice(from).join(' '), `'${text.trim()}': '${words.slice(exceptAt).join(' ')}'`, { now, zone });
       // "except the 25th" could be every 25th, "except december" is every December: only a day that happens once is left out.
       const monthsOnly = day.split(/[\s,]+/).every((w) => monthOf(w) !== undefined || ['and', 'in', 'during', '&', ''].includes(w));
       if (day !== '' && happensOnce(day) && !isClock(day) && !monthsOnly) {
@@ -675,6 +675,28 @@ function yearLast(words: string[]): string[] {
 }
 
 /** A day named so that it happens once: "tomorrow", "next friday", "dec 25", "2027-01-04" (not "the 25th" or "friday", which recur). */
+/**
+ * "except christmas", "except new year's day": a holiday on a fixed date left out is that date, every year's. One that moves
+ * ("except thanksgiving") is refused: left out as this year's date, it would skip that date in later years instead.
+ */
+function holidaysAsDates(day: string, said: string, { now, zone }: { now: number; zone: string }): string {
+  const moves: string[] = [];
+  let dates = day;
+  // One holiday at a time: "except christmas and new year's day".
+  for (let before = ''; before !== dates;) {
+    before = dates;
+    dates = withHolidayDates(dates, moves);
+    if (moves.length > 0) {
+      const next = wallTime(zone, instantOf(dates, { now, zone, edge: 'start' }).instant);
+      throw new UsageError(
+        `${said} leaves out a holiday whose date moves from year to year, and a rule leaves out only the same date each year`,
+        `Give the date to leave out, such as 'except ${MONTH_NAMES[next.month - 1]!.toLowerCase()} ${next.day} ${next.year}'.`,
+      );
+    }
+  }
+  return dates;
+}
+
 function happensOnce(day: string): boolean {
   return day.split(/[\s,]+/).some((w) => monthOf(w) !== undefined || /^(?:today|tomorrow|tmrw|next|this|\d{4}(?:-\d{1,2}-\d{1,2})?)$/.test(w));
 }

@@ -6,6 +6,8 @@
  */
 import { UsageError } from '../errors';
 import { refuseCountedDays } from './counted-days';
+import { trailingTimesWord } from './trailing-times-word';
+import { misworded } from './misworded';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, holidayNote, monthFirstNote, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { ordinalDay, readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
@@ -258,9 +260,22 @@ function withOnlyFirst(tokens: string[]): string[] {
   return tokens;
 }
 
+/** Whether the words read as a repeating rule; words that do not read at all do not. */
+function repeats(words: readonly string[]): boolean {
+  try {
+    return readGroups(words).some((group) => group.repeats);
+  } catch {
+    return false;
+  }
+}
+
 export function readGroups(written: readonly string[], trace?: string[]): Group[] {
   if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
   refuseCountedDays(written);
+  const unsaid = misworded(written);
+  if (unsaid) throw new ClauseConflict(unsaid.problem, unsaid.hint, true);
+  const trailing = trailingTimesWord(written);
+  if (trailing && repeats(trailing.rule)) throw new ClauseConflict(trailing.problem, trailing.hint, true);
   const opened: string[] = [];
   const phrase = withOnlyFirst(withDaysBeforeTime(withCompoundsOpened(written, opened)));
   const span = withoutFiller(phrase);
@@ -332,10 +347,29 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
         more.push(next);
         k = end;
       }
-      if (more.length > 0 && k === tokens.length) {
+      // "every 2 hours at :05 and :35 on weekdays": days ending the phrase are those of every minute's rule.
+      const daysAfter = more.length > 0 && k < tokens.length && !DAY_KINDS.some((kind) => group[kind] !== undefined) ? readDaySet(tokens, k) : null;
+      if (daysAfter?.end === tokens.length) for (const g of [group, ...more]) g.weekdays = [...daysAfter.value];
+      if (more.length > 0 && (k === tokens.length || daysAfter?.end === tokens.length)) {
         groups.push(...more);
         group = more.at(-1)!;
         break;
+      }
+    }
+    // "every 90 minutes at :05 and :35": minutes of each hour beside an interval of minutes, which runs at minutes of its own.
+    if (LIST_WORDS.has(token) && group.minuteOfHour !== undefined && group.interval?.unit === 'minute') {
+      const at = tokens[afterLink] === 'at' ? afterLink + 1 : afterLink;
+      if (readMinuteOfHour(tokens, at, sameDays(group), { group, joined: true }) !== null) {
+        const every = intervalText(group.interval);
+        const minutes = tokens
+          .slice(tokens.lastIndexOf('at', i) + 1)
+          .join(' ')
+          .replace(/ ,/g, ',');
+        throw new ClauseConflict(
+          `gives minutes past the hour (${minutes}) beside ${every}, which runs at minutes of its own`,
+          `For those minutes of every hour, say 'every hour at ${minutes}'; for every other hour, 'every 2 hours at ${minutes}'.`,
+          true,
+        );
       }
     }
     const daysFirst = readDaySet(tokens, tokens[afterLink] === 'on' ? afterLink + 1 : afterLink);
@@ -427,6 +461,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
           part.weekdays = both;
         }
       }
+      if (!joined) everyDayBesideOneWeekday(group, part, tokens);
       unite(group, part, joined, andJoined, sameDay);
       // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
       everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
@@ -799,6 +834,23 @@ function numericDate(tokens: readonly string[], k: number, out: readonly string[
  * at 2pm and ending at 3pm" -> "starting at 2pm until 3pm", "minute 0 past hour 9 and 17" -> "09:00
  * and 17:00".
  */
+/**
+ * "july 13-15", "july 13 to 15", "july 13th through 15th": the days of a month from one to the other, as "july 13, 14 and
+ * 15" says them. After "from" or "between" they are where a rule starts and ends, and stay.
+ */
+function daysOfMonthRange(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+  const month = tokens[k];
+  if (monthOf(month) === undefined || tokens[k - 1] === 'from' || tokens[k - 1] === 'between') return null;
+  const day = (word: string | undefined) => (word !== undefined && /^\d{1,2}(?:st|nd|rd|th)?$/.test(word) ? parseInt(word, 10) : undefined);
+  const first = day(tokens[k + 1]);
+  const last = day(tokens[k + 3]);
+  if (first === undefined || last === undefined || !['-', 'to', 'through', 'thru'].includes(tokens[k + 2] ?? '') || first < 1 || last <= first || last > 31) return null;
+  // "july 13 to 15:30" would be a clock.
+  if ([':', 'am', 'pm', 'h'].includes(tokens[k + 4] ?? '')) return null;
+  const days = Array.from({ length: last - first + 1 }, (_, n) => String(first + n));
+  return { words: [month!, ...days.slice(0, -1).flatMap((d, n) => (n === 0 ? [d] : [',', d])), 'and', days.at(-1)!], end: k + 4 };
+}
+
 function withCompoundsOpened(tokens: readonly string[], notes: string[]): string[] {
   const out: string[] = [];
   const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
@@ -817,6 +869,9 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
         `Name the day, such as 'every ${one.toLowerCase()}' or 'every ${other.toLowerCase()}'.`,
       );
     } else if ((opened = minutesListThenBounds(tokens, k, out) ?? minutesPastEveryHour(tokens, k, out) ?? hourOfTheDay(tokens, k) ?? firstOrLastDaysOfMonth(tokens, k, out))) {
+      out.push(...opened.words);
+      k = opened.end - 1;
+    } else if ((opened = daysOfMonthRange(tokens, k))) {
       out.push(...opened.words);
       k = opened.end - 1;
     } else if ((tokens[k] === '+' || tokens[k] === 'plus') && isDaysWord(out.at(-1)) && (isDaysWord(tokens[k + 1]) || isShortWeekday(tokens, k + 1) || tokens[k + 1] === 'the')) {
@@ -923,6 +978,10 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // "every wed or monday", "mondays or fridays": a schedule fires on each day named, as with "and" (said; "monday or
       // tuesday" alone, one day of the two, is left unread).
       notes.push(`read '${tokens[k - 1]} or ${tokens[k + 1]}' as both days: it runs on each day named`);
+      out.push('and');
+    } else if (tokens[k] === 'or' && orJoinsRepeatingDays(tokens, k, out)) {
+      // "every 1st or 15th", "on day 2 of the month, or on monday": a schedule fires on each day named, as with "and".
+      notes.push("read 'or' between days as 'and': it runs on each day named");
       out.push('and');
     } else if ((opened = dayOfMonthAfterWeekday(tokens, k, out, notes))) {
       out.push(...opened.words);
@@ -1383,6 +1442,27 @@ const merelyEvery = (broad: { n: number; unit: Unit }, fine: { n: number; unit: 
  * ... on the 15th") unites only after "and". Anything else is a
  * ClauseConflict that says why.
  */
+/**
+ * "daily sunday 4pm", "every day on monday": every day beside one weekday may mean that day each week or every day from it,
+ * so it is refused; "every day at 9am on fridays" says the days plainly, and is read as them, said. A set of days ("daily on
+ * weekdays", "daily mon-fri") narrows every day, as ever.
+ */
+function everyDayBesideOneWeekday(group: Group, part: Group, tokens: readonly string[]): void {
+  const everyDayAlone = (g: Group) => g.interval !== undefined && isDaily(g.interval) && !DAY_KINDS.some((kind) => g[kind] !== undefined) && !g.exceptWeekdays;
+  const named = everyDayAlone(group) ? part : everyDayAlone(part) ? group : undefined;
+  if (!named || named.weekdays?.length !== 1 || named.exceptWeekdays || DAY_KINDS.some((kind) => kind !== 'weekdays' && named[kind] !== undefined)) return;
+  const day = WEEKDAY_NAMES[named.weekdays[0]!]!;
+  if (tokens.some((word) => word.endsWith('days') && weekdayOf(word) === named.weekdays![0])) {
+    addNote(group, `read every day with '${day.toLowerCase()}s' as ${day}s only; for every day, drop '${day.toLowerCase()}s'`);
+    return;
+  }
+  throw new ClauseConflict(
+    `says every day and also ${day}: ${day} each week, or every day from ${day}?`,
+    `For ${day} alone, drop the 'every day' or 'daily', such as 'every ${day.toLowerCase()}'; for every day from it, 'daily starting ${day.toLowerCase()}'.`,
+    true,
+  );
+}
+
 export function unite(group: Group, part: Group, joined: boolean, andJoined = joined, sameDay = false): void {
   const refuse = (problem: string, hint: string): never => {
     throw new ClauseConflict(problem, hint, group.repeats || part.repeats);
@@ -1557,6 +1637,23 @@ function givesItsOwnTimes(group: Group): boolean {
 }
 
 /** "every day", "daily", "every weekday", "mondays and fridays" up to the next comma or the end: days and nothing else. */
+/**
+ * Whether "or" at `k` joins days of a rule that repeats (said before it by "every", plural days, "of the month" or a
+ * frequency word) to another day: a weekday, a day of the month ("15th", "day 15"), with a day right before it.
+ */
+function orJoinsRepeatingDays(tokens: readonly string[], k: number, before: readonly string[]): boolean {
+  let next = tokens[k + 1] === 'on' ? k + 2 : k + 1;
+  if (['the', 'every', 'each'].includes(tokens[next] ?? '')) next++;
+  const day = weekdayOf(tokens[next]) !== undefined || /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[next] ?? '') || (tokens[next] === 'day' && /^\d{1,2}$/.test(tokens[next + 1] ?? ''));
+  // The days come right before "or" too: "every monday at 9am or friday" may be Friday at any time, or either day.
+  const last = before.at(-1) === ',' ? before.length - 2 : before.length - 1;
+  const dayBefore = (word: string | undefined) => weekdayOf(word) !== undefined || /^\d{1,2}(?:st|nd|rd|th)?$/.test(word ?? '') || word === 'month';
+  if (!dayBefore(before[last]) || (/^\d{1,2}$/.test(before[last] ?? '') && before[last - 1] !== 'day')) return false;
+  const ofTheMonth = before.some((word, w) => word === 'month' && before[w - 1] === 'the' && before[w - 2] === 'of');
+  const repeats = ofTheMonth || before.some((word) => EACH.has(word) || PLURAL_DAYS.test(word) || Object.hasOwn(FREQUENCY_WORDS, word));
+  return day && repeats;
+}
+
 /** "every day" or "each day" at `i`. */
 const isEveryDay = (tokens: readonly string[], i: number) => EACH.has(tokens[i] ?? '') && tokens[i + 1] === 'day';
 
@@ -2601,6 +2698,10 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   if (days.length === 0) return null;
   // A lone ordinal word is a day of the month only as "the first" or "first of each month".
   if (/^[a-z]/.test(tokens[i]!) && !afterThe && tokens[j] !== 'of' && seen.group.interval?.unit !== 'month') return null;
+  // "the 30th day of the year": counted through the year as the 100th is, though a month has a 30th.
+  const of = tokens[j] === 'day' ? j + 1 : tokens[j - 1] === 'day' ? j : -1;
+  const ofTheYear = of > 0 && tokens[of] === 'of' && ['the', 'every', 'each'].includes(tokens[of + 1] ?? '') && tokens[of + 2] === 'year';
+  if (ofTheYear && days.length === 1) throw throughTheYear(`${ordinalDay(days[0]!)} day`, 'day', days[0]);
   for (const day of days) {
     if (day > 31 && countsThroughYear(tokens)) throw throughTheYear(`${ordinalDay(day)} day`, 'day', day);
     if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);

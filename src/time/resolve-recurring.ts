@@ -1111,7 +1111,11 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
     );
   }
   if (group.minuteOfHour !== undefined && unit === 'minute' && 60 % step !== 0) {
-    throw new UsageError(`'${original}': a minute past the hour needs a step that divides the hour`, "Try 'every 15 minutes starting at minute 5'.");
+    const minute = `:${String(group.minuteOfHour).padStart(2, '0')}`;
+    throw new UsageError(
+      `'${original}' gives a minute past the hour (${minute}) beside every ${step} minutes, which runs at minutes of its own`,
+      `For ${minute} of every hour, say 'every hour at ${minute}'; for a step from it, one that divides the hour, such as 'every 15 minutes starting at minute ${group.minuteOfHour}'.`,
+    );
   }
   if (group.part) throw phraseError(original, 'Give the hours of the window', ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 17 on weekdays']);
   const days = { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null };
