@@ -20,6 +20,7 @@ import {
   type TimeUnit,
 } from './lexicon';
 import { inRange } from './now';
+import { CLOCK_TO_THE_SECOND } from './seconds';
 import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffset, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { lookupZone } from './zone-names';
@@ -93,7 +94,41 @@ function outOfRange(shown: string): UsageError {
 }
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
-export function parseInstant(input: string, { now, zone, edge, repeats }: InstantOptions): ParsedInstant {
+export function parseInstant(input: string, options: InstantOptions): ParsedInstant {
+  try {
+    return readPhrase(input, options);
+  } catch (refused) {
+    // Only some forms read a clock's seconds ("dec 8 18:05:57"); a phrase not understood with them ("12/08 18:05:57") is
+    // read to its minute and the seconds added, as a clock to the second is kept. Any other refusal stands.
+    const cut = refused instanceof UsageError && refused.message.startsWith('Could not') ? withoutSeconds(input) : null;
+    if (!cut) throw refused;
+    let read: ParsedInstant;
+    try {
+      read = readPhrase(cut.text, options);
+    } catch (again) {
+      if (!(again instanceof UsageError)) throw again;
+      throw new UsageError(cut.asTyped(again.message), again.hint && cut.asTyped(again.hint));
+    }
+    return { ...read, instant: read.instant + cut.ms, notes: read.notes.map(cut.asTyped) };
+  }
+}
+
+/** A phrase with a clock to the second past its minute, that clock cut to the minute, and what was cut in milliseconds. */
+function withoutSeconds(input: string): { text: string; ms: number; asTyped: (said: string) => string } | null {
+  const said = input.trim().replace(/\s+/g, ' ');
+  const clocks = [...said.matchAll(CLOCK_TO_THE_SECOND)];
+  const clock = clocks[0];
+  // "in 1:30:45" is a timer's amount, not a clock; two clocks are left to the reader to refuse.
+  if (clocks.length !== 1 || !clock || /\bin $/i.test(said.slice(0, clock.index))) return null;
+  const ms = Number(clock[3]) * 1000 + Math.floor(Number(`0${clock[4]?.replace(',', '.') ?? ''}`) * 1000);
+  if (ms === 0) return null;
+  const minute = `${clock[1]}:${clock[2]}`;
+  // What the reader quotes of the phrase, quoted with the clock as typed.
+  const asTyped = (told: string) => told.replace(/'[^']*'/g, (quoted: string) => quoted.split(minute).join(clock[0]));
+  return { text: `${said.slice(0, clock.index)}${minute}${said.slice(clock.index! + clock[0].length)}`, ms, asTyped };
+}
+
+function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions): ParsedInstant {
   // What a reading chose where the phrase left a choice, said in notes.
   const named: string[] = [];
   const shown = input.trim().replace(/\s+/g, ' ');
