@@ -143,6 +143,15 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
     .replace(BASIC_DATE, '$1-$2-$3')
     .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
+    .replace(SPACED_YEAR_FIRST, (said: string, year: string, month: string, day: string) => {
+      named.push(`read '${said}' as the date ${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')} (year, month, day)`);
+      return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    })
+    .replace(DASHED_MONTH_DAY, (said: string, month: string, day: string) => {
+      named.push(`read '${said}' as the date ${MONTH_NAMES[Number(month) - 1]} ${Number(day)} (month-day)${Number(day) <= 24 ? `, not the hours ${Number(month)} to ${Number(day)}` : ''}`);
+      return `${month}/${day}`;
+    })
+    .replace(MONTH_YEAR_DAY, '$1 $3 $2')
     .replace(/[.!]$/, '');
   const amounts = plainAmounts(whole);
   if (whole.length > MAX_PHRASE_LENGTH) {
@@ -416,6 +425,12 @@ function plainAmounts(text: string): string {
 const SHORT_OFFSET = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?) ([+-])(0?\d|1[0-4])$/;
 
 /** "11.59.15 am", "06.12.16 pm": a clock with its seconds, dots between, as PHP reads one (am or pm says it is no date). */
+/** "2027 09 25": a year, a month and a day apart, as the ISO order says them. */
+const SPACED_YEAR_FIRST = /(?<![\w.:/-])((?:19|20)\d\d) (0?[1-9]|1[0-2]) (0?[1-9]|[12]\d|3[01])(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock))/g;
+/** "4-22": a month and a day no month can be, as "4/22" is; "9-5" stays a range of hours, and "4-22pm" a clock's. */
+const DASHED_MONTH_DAY = /(?<![\w.:/-])(0?[1-9]|1[0-2])-(1[3-9]|2\d|3[01])(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock|hours?\b))/g;
+/** "march 2027 30": a month, its year, then a day no clock's hour can be. */
+const MONTH_YEAR_DAY = /\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?) ((?:19|20)\d\d),? (2[5-9]|3[01])(?:st|th)?(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock))/g;
 const DOTTED_SECONDS = /(?<![\d.:/-])(0?[1-9]|1[0-2])\.([0-5]\d)\.([0-5]\d) ?([ap]\.?m\.?)(?![a-z])/g;
 
 /** "later today", "later tonight", "later this afternoon": that part of today, still to come. */

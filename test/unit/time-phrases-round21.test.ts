@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meaningOfOnce } from '../../src/time/index';
-import { onceRefusal as refusal } from '../helpers/phrase-readings';
+import { onceReading as once, onceRefusal as refusal } from '../helpers/phrase-readings';
 
 /* One-time phrases that were read silently short, misleadingly refused, or refused though they can be read. Monday 2026-12-07, 10:00 in New York. */
 
@@ -28,5 +28,35 @@ describe('a clock to the second is kept to the second in every form a clock to t
 
   it("a timer's hours, minutes and seconds are not taken for a clock", async () => {
     expect(await refusal('in 1:30:45')).toMatch(/^Could not understand 'in' in the time: 'in 1:30:45'/);
+  });
+});
+
+describe('a date in numbers with dashes or spaces is a date, not two times', () => {
+  it.each([
+    ['4-22', '2027-04-22 09:00', "read '4-22' as the date April 22 (month-day), not the hours 4 to 22"],
+    ['4-22 at 3pm', '2027-04-22 15:00', "read '4-22' as the date April 22 (month-day), not the hours 4 to 22"],
+    ['9-17', '2027-09-17 09:00', "read '9-17' as the date September 17 (month-day), not the hours 9 to 17"],
+    ['on 12-25 at noon', '2026-12-25 12:00', "read '12-25' as the date December 25 (month-day)"],
+    ['2027 09 25', '2027-09-25 09:00', "read '2027 09 25' as the date 2027-09-25 (year, month, day)"],
+    ['2027 9 5 at 3pm', '2027-09-05 15:00', "read '2027 9 5' as the date 2027-09-05 (year, month, day)"],
+    ['on 2027 12 25', '2027-12-25 09:00', "read '2027 12 25' as the date 2027-12-25 (year, month, day)"],
+  ])('%s', async (phrase, at, notes) => {
+    expect(await once(phrase)).toEqual({ at, notes });
+  });
+
+  it.each([
+    ['march 2027 30', '2027-03-30 09:00'],
+    ['dec 2026 31 at 5pm', '2026-12-31 17:00'],
+    ['may 2027 25th', '2027-05-25 09:00'],
+  ])('%s: a day after the month and year that no hour can be', async (phrase, at) => {
+    expect(await once(phrase)).toEqual({ at, notes: '' });
+  });
+
+  it('a year gone by is the past', async () => {
+    expect(await refusal('2016 10 16')).toMatch(/^'2016 10 16' is in the past: it means 2016-10-16 09:00 EDT/);
+  });
+
+  it.each(['9-5', 'march 2027 14'])('%s, which may be hours, is still refused', async (phrase) => {
+    expect(await refusal(phrase)).toMatch(/names two times|leaves '14' open/);
   });
 });
