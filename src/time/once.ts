@@ -22,7 +22,7 @@ import {
 import { inRange } from './now';
 import { CLOCK_TO_THE_SECOND } from './seconds';
 import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffset, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
-import { phraseError } from './phrase-error';
+import { phraseError, unknownWords } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
 import { PartsClash, readParts, spelled, yearOf, type DayRef } from './read-once';
@@ -1208,6 +1208,7 @@ const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )
  * Saturday), a day after or before nothing said (it picks tomorrow), "several days" (a week),
  * "this week" beside a date (today), "next 5 days" (a span: its last day), and "after 5pm" (17:00).
  */
+const WHICH_DAY = 'which day is not clear';
 const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   [/\b(?:end|beginning|start) of (?:the |this |next )?week\b/, 'which day ends or starts a week is not clear', "Give the day, such as 'friday at 5pm' or 'monday next week'."],
   [/^(?:the )?(?:day|night) (?:after|before)$/, 'after or before which day?', "Say the day, such as 'the day after tomorrow'."],
@@ -1221,9 +1222,9 @@ const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
     'a number beside a month and its year could be its day or an hour',
     "Write the day after its month, such as 'september 23 2027', or the hour with 'at', such as 'september 2027 at 23:00'.",
   ],
-  [/\bthis day\b/, 'which day is not clear', "Give the day, such as 'today at 5pm' or 'a week from today'."],
+  [/\bthis day\b/, WHICH_DAY, "Give the day, such as 'today at 5pm' or 'a week from today'."],
   // Not "end of the day": which hour ends it is what is open (phraseError says so).
-  [/\b(?:the|this|next|that) (?:week|month|year|(?<!\bend of \w+ )day)\b(?! (?:after|before)\b)/, 'which day is not clear', "Give the day, such as 'friday next week' or 'the 5th of next month'."],
+  [/\b(?:the|this|next|that) (?:week|month|year|(?<!\bend of \w+ )day)\b(?! (?:after|before)\b)/, WHICH_DAY, "Give the day, such as 'friday next week' or 'the 5th of next month'."],
   [/\b(?:at|on|by|this|next|the) \d+(?:\.\d+)? ?(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/, 'a span is not one time', "Say when in it, such as 'in 5 days'."],
   [/\b(?:several|some|many) (?:sec|min|hour|hr|day|week|wk|month|year)/, 'how many is not said', "Give a number, such as 'in 3 days'."],
   [
@@ -1258,6 +1259,8 @@ export function natural(text: string, input: string, now: number, zone: string):
 function naturalOn(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number {
   checkClockTokens(text);
   const guess = CHRONO_GUESSES.find(([words]) => words.test(text));
+  // A word no reader knows ("meeting eom", "Yuandan of next year") may be the day itself: it is named, not the day left open.
+  if (guess?.[1] === WHICH_DAY && unknownWords(text).length > 0) throw notUnderstood(shown, text, 'Could not understand the time');
   if (guess) throw new UsageError(`'${shown}': ${guess[1]}`, guess[2]);
   if (namesRange(tokenize(text))) throw rangeError(shown);
   const past = PAST_WORDS.test(text);

@@ -60,3 +60,19 @@ describe('a date in numbers with dashes or spaces is a date, not two times', () 
     expect(await refusal(phrase)).toMatch(/names two times|leaves '14' open/);
   });
 });
+
+describe('a word no reader knows is named before a day the rest leaves open', () => {
+  it.each([
+    ['meeting eom', 'meeting'],
+    ['meeting eoy', 'meeting'],
+    ['standup end of the month', 'standup'],
+    ['Yuandan of next year', 'yuandan'],
+    ['around the 21st this month', 'around'],
+  ])('%s', async (phrase, word) => {
+    expect(await refusal(phrase)).toMatch(new RegExp(`^'${phrase}': did not understand '${word}' \\| `));
+  });
+
+  it('with every word known, which day is open is still said', async () => {
+    expect(await refusal('independence day of this year')).toMatch(/^'independence day of this year': which day is not clear \| /);
+  });
+});
