@@ -152,7 +152,12 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
       return `${month}/${day}`;
     })
     .replace(MONTH_YEAR_DAY, '$1 $3 $2')
-    .replace(/[.!]$/, '');
+    .replace(/[.!]$/, '')
+    // "(11 a.m.)", "tomorrow [5pm]": brackets left once a zone in them is read ("(EST)") set nothing apart.
+    .replace(/ ?[()[\]] ?/g, ' ')
+    .trim();
+  const doubled = HOURS_MARKED_TWICE.exec(whole);
+  if (doubled) throw hoursMarkedTwice(shown, doubled);
   const amounts = plainAmounts(whole);
   if (whole.length > MAX_PHRASE_LENGTH) {
     throw new UsageError(`A time of ${whole.length} characters is too long to read (at most ${MAX_PHRASE_LENGTH})`, "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
@@ -372,7 +377,7 @@ const MINUTES_FROM =
 
 /** "for 3 days", "for an hour", "for the next two weeks", "for one night" (a stay): how long, which no one instant is. */
 const FOR_A_SPAN =
-  /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
+  /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:thir|four|fif|six|seven|eigh|nine)teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
 
 /**
  * A zone or offset written against a clock ("20:02-0500", "9:00+01:00", "15:57gmt", "23:41:00.0z"), as logs and mail
@@ -431,6 +436,17 @@ const SPACED_YEAR_FIRST = /(?<![\w.:/-])((?:19|20)\d\d) (0?[1-9]|1[0-2]) (0?[1-9
 const DASHED_MONTH_DAY = /(?<![\w.:/-])(0?[1-9]|1[0-2])-(1[3-9]|2\d|3[01])(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock|hours?\b))/g;
 /** "march 2027 30": a month, its year, then a day no clock's hour can be. */
 const MONTH_YEAR_DAY = /\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?) ((?:19|20)\d\d),? (2[5-9]|3[01])(?:st|th)?(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock))/g;
+/** "10h am", "12h 01m02s am": an hour marked as the 24-hour clock's and with am or pm. */
+const HOURS_MARKED_TWICE = /(?<![\w:.])(\d{1,2}) ?h(?: ?(\d{1,2})(?: ?m)?)?(?: ?\d{1,2} ?s)? ?([ap])\.? ?m\b\.?/;
+
+function hoursMarkedTwice(shown: string, [, hours, minutes = '0', meridiem]: RegExpExecArray): UsageError {
+  const hour = Number(hours);
+  const minute = String(Number(minutes)).padStart(2, '0');
+  const clock24 = `${String((hour % 12) + (meridiem === 'p' ? 12 : 0)).padStart(2, '0')}:${minute}`;
+  const ways = hour >= 1 && hour <= 12 ? `'${hour}${minute === '00' ? '' : `:${minute}`}${meridiem}m' or '${clock24}'` : `'${hour}:${minute}'`;
+  return new UsageError(`'${shown}' marks the hour both as the 24-hour clock's ('${hours}h') and with ${meridiem}m`, `Write it one way: ${ways}.`);
+}
+
 const DOTTED_SECONDS = /(?<![\d.:/-])(0?[1-9]|1[0-2])\.([0-5]\d)\.([0-5]\d) ?([ap]\.?m\.?)(?![a-z])/g;
 
 /** "later today", "later tonight", "later this afternoon": that part of today, still to come. */

@@ -76,3 +76,52 @@ describe('a word no reader knows is named before a day the rest leaves open', ()
     expect(await refusal('independence day of this year')).toMatch(/^'independence day of this year': which day is not clear \| /);
   });
 });
+
+describe("an hour marked both with 'h' and with am/pm is told so, with both ways to write it", () => {
+  it.each([
+    ['10h am', "'10h'", 'am', "'10am' or '10:00'"],
+    ['tomorrow 9h am', "'9h'", 'am', "'9am' or '09:00'"],
+    ['10h30 pm', "'10h'", 'pm', "'10:30pm' or '22:30'"],
+    ['12h 01m02s am', "'12h'", 'am', "'12:01am' or '00:01'"],
+    ['15h pm', "'15h'", 'pm', "'15:00'"],
+  ])('%s', async (phrase, hour, meridiem, ways) => {
+    expect(await refusal(phrase)).toBe(`'${phrase}' marks the hour both as the 24-hour clock's (${hour}) and with ${meridiem} | Write it one way: ${ways}.`);
+  });
+
+  it.each([
+    ['15h30', '2026-12-07 15:30'],
+    ['tomorrow 9am', '2026-12-08 09:00'],
+  ])('%s, marked one way, is read', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+});
+
+describe('brackets around a time set nothing apart', () => {
+  it.each([
+    ['(11 a.m.)', '2026-12-07 11:00'],
+    ['tomorrow (5pm)', '2026-12-08 17:00'],
+    ['[friday at noon]', '2026-12-11 12:00'],
+    ['friday (at 3pm)', '2026-12-11 15:00'],
+  ])('%s', async (phrase, at) => {
+    expect(await once(phrase)).toEqual({ at, notes: '' });
+  });
+
+  it('a date in brackets is still checked against its weekday', async () => {
+    expect(await refusal('this friday (jun-15)')).toMatch(/^'this friday \(jun-15\)' does not add up: 2027-06-15 is a Tuesday, not a Friday/);
+  });
+
+  it('a zone in brackets is still the zone', async () => {
+    expect((await once('5pm (CET)')).at).toBe('2026-12-07 11:00');
+  });
+});
+
+describe('a span in number words after "for" is how long, not when', () => {
+  it.each([
+    ['for twenty-five years', 'in twenty-five years'],
+    ['for thirty minutes', 'in thirty minutes'],
+    ['for fifteen days', 'in fifteen days'],
+    ['for the next forty five minutes', 'in forty five minutes'],
+  ])('%s', async (phrase, when) => {
+    expect(await refusal(phrase)).toMatch(new RegExp(`^'${phrase}' says how long \\('.+'\\), not when; a one-time message is sent once \\| Say when, such as '${when}'`));
+  });
+});
