@@ -28,6 +28,7 @@ import { plainlyOnce } from './plainly-once';
 import { PartsClash, readParts, spelled, yearOf, type DayRef } from './read-once';
 import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
 import { withEverydayWords } from './everyday-words';
+import { withLooseWords } from './loose-words';
 import { withMovableHolidays } from './movable-holidays';
 import { fullYear, MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, dayLabel, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, isDayBefore, secondOccurrence, wallTime, type WallTime } from './zone';
@@ -192,15 +193,16 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
-  const text = nextUnit(plainDays(said, wallTime(zone, now), named), now, zone, named);
+  const text = nextUnit(plainDays(withLooseWords(said, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
   refuseCountedDays(tokenize(text), shown);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
-  const yearAlone = /^(?:in )?(1[3-9]\d\d)$/.exec(text);
+  const yearAlone = /^(?:in )?((?:1[3-9]|20)\d\d)$/.exec(text);
   if (yearAlone && !/\d/.test(shown)) {
     // "nineteen twenty eight": a year said in words, which names no day.
     throw new UsageError(
       `'${shown}' is the year ${yearAlone[1]}, which names no day`,
-      `Give a day, such as 'march 1 2028'${Number(yearAlone[1]!.slice(2)) < 60 ? `, or a time on the 24-hour clock, such as 'at ${yearAlone[1]!.slice(0, 2)}:${yearAlone[1]!.slice(2)}'` : ''}.`,
+      // "two thousand ..." is no clock's hour.
+      `Give a day, such as 'march 1 ${yearAlone[1]!.startsWith('20') ? yearAlone[1] : '2028'}'${yearAlone[1]!.startsWith('1') && Number(yearAlone[1]!.slice(2)) < 60 ? `, or a time on the 24-hour clock, such as 'at ${yearAlone[1]!.slice(0, 2)}:${yearAlone[1]!.slice(2)}'` : ''}.`,
     );
   }
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };

@@ -125,3 +125,81 @@ describe('a span in number words after "for" is how long, not when', () => {
     expect(await refusal(phrase)).toMatch(new RegExp(`^'${phrase}' says how long \\('.+'\\), not when; a one-time message is sent once \\| Say when, such as '${when}'`));
   });
 });
+
+describe('everyday wordings of one time the grammar has other words for', () => {
+  it.each([
+    ['today in one hour', '2026-12-07 11:00', ''],
+    ['today in 30 minutes', '2026-12-07 10:30', ''],
+    ['in this friday', '2026-12-11 09:00', ''],
+    ['in next friday at 14:00', '2026-12-11 14:00', ''],
+    ['new year eve', '2026-12-31 09:00', ''],
+    ['new year eve at 11pm', '2026-12-31 23:00', ''],
+    ['1pm mountain timezone', '2026-12-07 15:00', ''],
+    ['at 5pm eastern time zone', '2026-12-07 17:00', ''],
+    ['march 3 two thousand and twenty seven', '2027-03-03 09:00', ''],
+    ['june 1st two thousand twenty eight at noon', '2028-06-01 12:00', ''],
+    ['next next monday', '2026-12-21 09:00', "read 'next next monday' as the monday after next"],
+    ['March after next', '2028-03-01 09:00', "read 'march after next' as March 2028, the one after the coming March"],
+    ['the june after next at 3pm', '2028-06-01 15:00', "read 'the june after next' as June 2028, the one after the coming June"],
+    ['in 2 decades', '2046-12-07 10:00', "read '2 decades' as 20 years"],
+    ['a decade from now', '2036-12-07 10:00', "read 'a decade' as 10 years"],
+  ])('%s', async (phrase, at, note) => {
+    const reading = await once(phrase);
+    expect(reading.at).toBe(at);
+    expect(reading.notes.startsWith(note)).toBe(true);
+  });
+
+  it.each(['just now', 'Just now'])('%s is now', async (phrase) => {
+    const { meaningOfOnce } = await import('../../src/time/index');
+    expect((await meaningOfOnce(phrase, MONDAY)).is_now).toBe(true);
+  });
+
+  it.each(['thanks giving', 'thanks giving day'])('%s is Thanksgiving', async (phrase) => {
+    expect((await once(phrase)).at).toBe('2027-11-25 09:00');
+  });
+});
+
+describe('two letters for a weekday where a day is expected, said', () => {
+  it.each([
+    ['next tu', '2026-12-08 09:00', "read 'tu' as Tuesday"],
+    ['th at 5pm', '2026-12-10 17:00', "read 'th' as Thursday"],
+    ['on fr at 9am', '2026-12-11 09:00', "read 'fr' as Friday"],
+    ['this sa', '2026-12-12 09:00', "read 'sa' as Saturday"],
+    ['next we at noon', '2026-12-09 12:00', "read 'we' as Wednesday"],
+  ])('%s', async (phrase, at, note) => {
+    const reading = await once(phrase);
+    expect(reading.at).toBe(at);
+    expect(reading.notes.startsWith(note)).toBe(true);
+  });
+
+  it.each(['we at 5pm', 'mo 9am', 'su at 10am'])('%s: a word first, not taken for a day', async (phrase) => {
+    expect(await refusal(phrase)).toMatch(new RegExp(`^(?:'${phrase}': did not understand|Could not understand) '${phrase.split(' ')[0]}'`));
+  });
+});
+
+describe('a year, a week or a span that names no day is refused with what does', () => {
+  it.each([
+    ['two thousand and twenty seven', "'two thousand and twenty seven' is the year 2027, which names no day | Give a day, such as 'march 1 2027'."],
+    [
+      'twenty twenty seven',
+      "'twenty twenty seven' could be the year 2027 or the clock 20:27, and a year alone names no day | Give a day in the year, such as 'march 1 2027', or the time with a colon, such as 'at 20:27'.",
+    ],
+    [
+      'twenty thirty',
+      "'twenty thirty' could be the year 2030 or the clock 20:30, and a year alone names no day | Give a day in the year, such as 'march 1 2030', or the time with a colon, such as 'at 20:30'.",
+    ],
+    ['this quarter', "'this quarter' names a quarter, not a day in it | Give the day, such as 'the start of next quarter', 'the end of this quarter' or 'q2 2027'."],
+    ['next quarter', "'next quarter' names a quarter, not a day in it | Give the day, such as 'the start of next quarter', 'the end of this quarter' or 'q2 2027'."],
+    ['this decade', "'this decade' names a decade, not a day in it | Give the day, such as 'march 1 2030', or how long from now, such as 'in 10 years'."],
+  ])('%s', async (phrase, told) => {
+    expect(await refusal(phrase)).toBe(told);
+  });
+
+  it.each([
+    ['first week of january', 'first monday of january'],
+    ['the first week of next month', 'first monday of next month'],
+    ['last week of march 2027', 'last monday of march 2027'],
+  ])('%s', async (phrase, day) => {
+    expect(await refusal(phrase)).toBe(`'${phrase}' is a week, not one time | Give a day in it, such as 'the ${day}'; to send on each day, give --cron, such as 'every day at 9am' with an end.`);
+  });
+});
