@@ -1,6 +1,7 @@
 import { UsageError } from '../errors';
 import { monthOf } from './lexicon';
 import { MONTH_NAMES } from './names';
+import { ordinalDay } from './words';
 
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -34,6 +35,7 @@ const DECADES = /\b(\d+|an?|one|two|three|four|five) decades?\b/;
 
 /**
  * Everyday wordings of one time the grammar has other words for, each said in a note where it chose: "just now" (now),
+ * "on 15 in the evening" (the 15th),
  * "today in one hour" (in one hour), "in next tuesday" (next tuesday), "next next monday" (the monday after next),
  * "march after next", a year in words ("two thousand and twenty seven"), two-letter weekdays ("next tu"), "mountain
  * time zone" (mountain time), "1 decade" (10 years). Refused with what works: "twenty twenty seven" alone (a year or a
@@ -71,6 +73,8 @@ export function withLooseWords(text: string, today: { year: number; month: numbe
     .replace(/\btime ?zone\b/g, 'time')
     // "today in one hour": today is where an hour from now falls, so the day adds nothing.
     .replace(/^today,? (?=in (?:an?|\d+|[a-z]+) (?:minutes?|mins?|hours?|hrs?)\b)/, '')
+    // "on 15 in the evening": the 15th, as "on 20 at 5pm" is; no clock's hour is 13 or more in the evening.
+    .replace(/\bon (1[3-9]|2\d|3[01]) (?=in the (?:morning|afternoon|evening)\b|at night\b)/, (_said: string, day: string) => `on the ${ordinalDay(Number(day))} `)
     // "in next tuesday", "in this friday": the day, as without "in".
     .replace(/^in (?=(?:next|this) [a-z])/, '')
     .replace(TWO_THOUSAND, (_said: string, rest?: string) => String(2000 + (rest ? wordsValue(rest) : 0)));

@@ -203,3 +203,17 @@ describe('a year, a week or a span that names no day is refused with what does',
     expect(await refusal(phrase)).toBe(`'${phrase}' is a week, not one time | Give a day in it, such as 'the ${day}'; to send on each day, give --cron, such as 'every day at 9am' with an end.`);
   });
 });
+
+describe("'on' and a number no evening's hour can be, then a part of the day, is that day of the month", () => {
+  it.each([
+    ['on 15 in the evening', '2026-12-15 18:00'],
+    ['on 28 in the morning', '2026-12-28 09:00'],
+    ['on 20 in the afternoon', '2026-12-20 '],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at.startsWith(at)).toBe(true);
+  });
+
+  it('an hour of the evening is still the hour', async () => {
+    expect((await once('on 5 in the evening')).at).toBe('2026-12-07 17:00');
+  });
+});
