@@ -441,12 +441,12 @@ const MONTH_YEAR_DAY = /\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a
 /** "10h am", "12h 01m02s am": an hour marked as the 24-hour clock's and with am or pm. */
 const HOURS_MARKED_TWICE = /(?<![\w:.])(\d{1,2}) ?h(?: ?(\d{1,2})(?: ?m)?)?(?: ?\d{1,2} ?s)? ?([ap])\.? ?m\b\.?/;
 
-function hoursMarkedTwice(shown: string, [, hours, minutes = '0', meridiem]: RegExpExecArray): UsageError {
+function hoursMarkedTwice(shown: string, [said, hours, minutes = '0', meridiem]: RegExpExecArray): UsageError {
   const hour = Number(hours);
   const minute = String(Number(minutes)).padStart(2, '0');
   const clock24 = `${String((hour % 12) + (meridiem === 'p' ? 12 : 0)).padStart(2, '0')}:${minute}`;
   const ways = hour >= 1 && hour <= 12 ? `'${hour}${minute === '00' ? '' : `:${minute}`}${meridiem}m' or '${clock24}'` : `'${hour}:${minute}'`;
-  return new UsageError(`'${shown}' marks the hour both as the 24-hour clock's ('${hours}h') and with ${meridiem}m`, `Write it one way: ${ways}.`);
+  return new UsageError(`'${shown}' marks the hour both as the 24-hour clock's ('${said.slice(0, said.indexOf('h') + 1)}') and with ${meridiem}m`, `Write it one way: ${ways}.`);
 }
 
 const DOTTED_SECONDS = /(?<![\d.:/-])(0?[1-9]|1[0-2])\.([0-5]\d)\.([0-5]\d) ?([ap]\.?m\.?)(?![a-z])/g;

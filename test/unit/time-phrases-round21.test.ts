@@ -84,6 +84,7 @@ describe("an hour marked both with 'h' and with am/pm is told so, with both ways
     ['10h30 pm', "'10h'", 'pm', "'10:30pm' or '22:30'"],
     ['12h 01m02s am', "'12h'", 'am', "'12:01am' or '00:01'"],
     ['15h pm', "'15h'", 'pm', "'15:00'"],
+    ['10 H 10 pm', "'10 h'", 'pm', "'10:10pm' or '22:10'"],
   ])('%s', async (phrase, hour, meridiem, ways) => {
     expect(await refusal(phrase)).toBe(`'${phrase}' marks the hour both as the 24-hour clock's (${hour}) and with ${meridiem} | Write it one way: ${ways}.`);
   });
