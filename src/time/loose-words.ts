@@ -19,7 +19,7 @@ function wordsValue(said: string): number {
 
 /** "two thousand and twenty seven", "two thousand nine": the year in digits. */
 const TWO_THOUSAND = new RegExp(String.raw`\btwo thousand(?: and)?(?: (${UNDER_A_HUNDRED}))?\b`, 'g');
-/** "twenty twenty seven" as the whole phrase: the year 2027, or 20:27 on the clock. */
+/** "twenty twenty seven" as the whole phrase: 20:27 on the clock, or the year 2027. */
 const TWENTY_SOMETHING = new RegExp(String.raw`^(?:in |at )?twenty (${UNDER_A_HUNDRED})$`);
 /**
  * Two letters for a weekday, as calendars shorten them; only where a day is expected (after "next", "on"), since "we",
@@ -38,23 +38,18 @@ const DECADES = /\b(\d+|an?|one|two|three|four|five) decades?\b/;
  * "on 15 in the evening" (the 15th),
  * "today in one hour" (in one hour), "in next tuesday" (next tuesday), "next next monday" (the monday after next),
  * "march after next", a year in words ("two thousand and twenty seven"), two-letter weekdays ("next tu"), "mountain
- * time zone" (mountain time), "1 decade" (10 years). Refused with what works: "twenty twenty seven" alone (a year or a
- * clock), "the first week of january" (a week, not a day).
+ * time zone" (mountain time), "1 decade" (10 years). "twenty twenty seven" alone is 20:27, said as it may be the
+ * year. Refused with what works: "the first week of january" (a week, not a day), "this quarter" (no day in it).
  */
-export function withLooseWords(text: string, today: { year: number; month: number }, notes: string[]): string {
+export function withLooseWords(text: string, shown: string, today: { year: number; month: number }, notes: string[]): string {
   const twenty = TWENTY_SOMETHING.exec(text);
-  if (twenty) {
-    const rest = wordsValue(twenty[1]!);
-    const clock = rest < 60 ? `20:${String(rest).padStart(2, '0')}` : undefined;
-    throw new UsageError(
-      `'${text}' could be the year ${2000 + rest}${clock ? ` or the clock ${clock}` : ''}, and a year alone names no day`,
-      `Give a day in the year, such as 'march 1 ${2000 + rest}'${clock ? `, or the time with a colon, such as 'at ${clock}'` : ''}.`,
-    );
-  }
+  const minutes = twenty ? wordsValue(twenty[1]!) : 60;
+  // Read as the clock it also is ("twenty thirty", 20:30), but the year is what many mean: said.
+  if (minutes < 60) notes.push(`read '${text}' as 20:${String(minutes).padStart(2, '0')}; for the year ${2000 + minutes}, give a day in it, such as 'march 1 ${2000 + minutes}'`);
   const span = SPAN_ALONE.exec(text);
   if (span) {
     throw new UsageError(
-      `'${text}' names a ${span[1]}, not a day in it`,
+      `'${shown}' names a ${span[1]}, not a day in it`,
       span[1] === 'quarter'
         ? "Give the day, such as 'the start of next quarter', 'the end of this quarter' or 'q2 2027'."
         : "Give the day, such as 'march 1 2030', or how long from now, such as 'in 10 years'.",
@@ -63,7 +58,7 @@ export function withLooseWords(text: string, today: { year: number; month: numbe
   const week = WEEK_OF.exec(text);
   if (week) {
     throw new UsageError(
-      `'${text}' is a week, not one time`,
+      `'${shown}' is a week, not one time`,
       `Give a day in it, such as 'the ${week[1]} monday of ${week[2]}'; to send on each day, give --cron, such as 'every day at 9am' with an end.`,
     );
   }

@@ -154,8 +154,9 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
     })
     .replace(MONTH_YEAR_DAY, '$1 $3 $2')
     .replace(/[.!]$/, '')
-    // "(11 a.m.)", "tomorrow [5pm]": brackets left once a zone in them is read ("(EST)") set nothing apart.
-    .replace(/ ?[()[\]] ?/g, ' ')
+    // "(11 a.m.)", "tomorrow [5pm]": brackets left once a zone in them is read ("(EST)") set nothing apart; "day(s)" keeps its own.
+    .replace(/(?<=^|\s)[([]([^()[\]]*)[)\]](?=$|[\s,])/g, ' $1 ')
+    .replace(/\s+/g, ' ')
     .trim();
   const doubled = HOURS_MARKED_TWICE.exec(whole);
   if (doubled) throw hoursMarkedTwice(shown, doubled);
@@ -193,7 +194,7 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
-  const text = nextUnit(plainDays(withLooseWords(said, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
+  const text = nextUnit(plainDays(withLooseWords(said, shown, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
   refuseCountedDays(tokenize(text), shown);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   const yearAlone = /^(?:in )?((?:1[3-9]|20)\d\d)$/.exec(text);
@@ -434,8 +435,8 @@ const SHORT_OFFSET = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?) ([+-])(0?\d|1[0-4])$
 /** "11.59.15 am", "06.12.16 pm": a clock with its seconds, dots between, as PHP reads one (am or pm says it is no date). */
 /** "2027 09 25": a year, a month and a day apart, as the ISO order says them. */
 const SPACED_YEAR_FIRST = /(?<![\w.:/-])((?:19|20)\d\d) (0?[1-9]|1[0-2]) (0?[1-9]|[12]\d|3[01])(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock))/g;
-/** "4-22": a month and a day no month can be, as "4/22" is; "9-5" stays a range of hours, and "4-22pm" a clock's. */
-const DASHED_MONTH_DAY = /(?<![\w.:/-])(0?[1-9]|1[0-2])-(1[3-9]|2\d|3[01])(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock|hours?\b))/g;
+/** "4-22": a month and a day no month can be, as "4/22" is; "9-5" stays a range of hours, "4-22pm" a clock's, "jan 10-13" days. */
+const DASHED_MONTH_DAY = /(?<![\w.:/-]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )(0?[1-9]|1[0-2])-(1[3-9]|2\d|3[01])(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock|hours?\b))/g;
 /** "march 2027 30": a month, its year, then a day no clock's hour can be. */
 const MONTH_YEAR_DAY = /\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?) ((?:19|20)\d\d),? (2[5-9]|3[01])(?:st|th)?(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock))/g;
 /** "10h am", "12h 01m02s am": an hour marked as the 24-hour clock's and with am or pm. */
