@@ -116,7 +116,7 @@ export const LINK_WORDS: ReadonlySet<string> = new Set(['at', 'on', 'by', '@', '
 const GRAMMAR_WORDS = `
   every each other weekday weekdays weekend weekends workday workdays business working work
   daily everyday nightly hourly minutely weekly monthly quarterly yearly annually annual semiannually semiannual halfyearly fortnightly biweekly bi once twice times occurrences occurrence runs
-  today tomorrow tmrw tmr tonight yesterday now right immediately ago hence later within time oclock more eom eoy
+  today tomorrow tmrw tmr tonight yesterday now right immediately ago hence later within time oclock more
   morning mornings afternoon afternoons evening evenings night nights noon midday midnight mid am pm a p
   at on in of the a an and to from through thru till til until between after before by for during starting starts beginning effective commencing
   ending ends up next this last past previous coming upcoming current final first end start except excluding but not top half quarter

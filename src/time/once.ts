@@ -1279,7 +1279,11 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   checkClockTokens(text);
   const guess = CHRONO_GUESSES.find(([words]) => words.test(text));
   // A word no reader knows ("meeting eom", "Yuandan of next year") may be the day itself: it is named, not the day left open.
-  if (guess?.[1] === WHICH_DAY && unknownWords(text).length > 0) throw notUnderstood(shown, text, 'Could not understand the time');
+  if (guess?.[1] === WHICH_DAY && unknownWords(text).length > 0) {
+    // Named from the words as read ("eom" was read as the end of the month), quoting the phrase as typed.
+    const told = phraseError(text, 'Could not understand the time', ONCE_EXAMPLES);
+    throw new UsageError(told.message.replace(`'${text}'`, `'${shown}'`), told.hint);
+  }
   if (guess) throw new UsageError(`'${shown}': ${guess[1]}`, guess[2]);
   if (namesRange(tokenize(text))) throw rangeError(shown);
   const past = PAST_WORDS.test(text);
