@@ -308,6 +308,7 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'new years day': 'january 1st',
   'new year s eve': 'december 31st',
   'new years eve': 'december 31st',
+  'new year eve': 'december 31st',
   // "new year's", "new years": the day, as "new year" is.
   'new year s': 'january 1st',
   'new years': 'january 1st',
@@ -358,6 +359,8 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'cinco de mayo': 'may 5th',
   kwanzaa: 'december 26th',
   // The United States' holidays on a weekday of a month: said in a note, as other countries keep some on other days.
+  'thanks giving day': 'fourth thursday of november',
+  'thanks giving': 'fourth thursday of november',
   'thanksgiving day': 'fourth thursday of november',
   thanksgiving: 'fourth thursday of november',
   'memorial day': 'last monday of may',

@@ -20,13 +20,15 @@ import {
   type TimeUnit,
 } from './lexicon';
 import { inRange } from './now';
+import { CLOCK_TO_THE_SECOND } from './seconds';
 import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffset, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
-import { phraseError } from './phrase-error';
+import { phraseError, unknownWords } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
 import { PartsClash, readParts, spelled, yearOf, type DayRef } from './read-once';
 import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
 import { withEverydayWords } from './everyday-words';
+import { withLooseWords } from './loose-words';
 import { withMovableHolidays } from './movable-holidays';
 import { fullYear, MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, dayLabel, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, isDayBefore, secondOccurrence, wallTime, type WallTime } from './zone';
@@ -93,7 +95,41 @@ function outOfRange(shown: string): UsageError {
 }
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
-export function parseInstant(input: string, { now, zone, edge, repeats }: InstantOptions): ParsedInstant {
+export function parseInstant(input: string, options: InstantOptions): ParsedInstant {
+  try {
+    return readPhrase(input, options);
+  } catch (refused) {
+    // Only some forms read a clock's seconds ("dec 8 18:05:57"); a phrase not understood with them ("12/08 18:05:57") is
+    // read to its minute and the seconds added, as a clock to the second is kept. Any other refusal stands.
+    const cut = refused instanceof UsageError && refused.message.startsWith('Could not') ? withoutSeconds(input) : null;
+    if (!cut) throw refused;
+    let read: ParsedInstant;
+    try {
+      read = readPhrase(cut.text, options);
+    } catch (again) {
+      if (!(again instanceof UsageError)) throw again;
+      throw new UsageError(cut.asTyped(again.message), again.hint && cut.asTyped(again.hint));
+    }
+    return { ...read, instant: read.instant + cut.ms, notes: read.notes.map(cut.asTyped) };
+  }
+}
+
+/** A phrase with a clock to the second past its minute, that clock cut to the minute, and what was cut in milliseconds. */
+function withoutSeconds(input: string): { text: string; ms: number; asTyped: (said: string) => string } | null {
+  const said = input.trim().replace(/\s+/g, ' ');
+  const clocks = [...said.matchAll(CLOCK_TO_THE_SECOND)];
+  const clock = clocks[0];
+  // "in 1:30:45" is a timer's amount, not a clock; two clocks are left to the reader to refuse.
+  if (clocks.length !== 1 || !clock || /\bin $/i.test(said.slice(0, clock.index))) return null;
+  const ms = Number(clock[3]) * 1000 + Math.floor(Number(`0${clock[4]?.replace(',', '.') ?? ''}`) * 1000);
+  if (ms === 0) return null;
+  const minute = `${clock[1]}:${clock[2]}`;
+  // What the reader quotes of the phrase, quoted with the clock as typed.
+  const asTyped = (told: string) => told.replace(/'[^']*'/g, (quoted: string) => quoted.split(minute).join(clock[0]));
+  return { text: `${said.slice(0, clock.index)}${minute}${said.slice(clock.index! + clock[0].length)}`, ms, asTyped };
+}
+
+function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions): ParsedInstant {
   // What a reading chose where the phrase left a choice, said in notes.
   const named: string[] = [];
   const shown = input.trim().replace(/\s+/g, ' ');
@@ -108,7 +144,22 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
     .replace(BASIC_DATE, '$1-$2-$3')
     .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
-    .replace(/[.!]$/, '');
+    .replace(SPACED_YEAR_FIRST, (said: string, year: string, month: string, day: string) => {
+      named.push(`read '${said}' as the date ${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')} (year, month, day)`);
+      return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    })
+    .replace(DASHED_MONTH_DAY, (said: string, month: string, day: string) => {
+      named.push(`read '${said}' as the date ${MONTH_NAMES[Number(month) - 1]} ${Number(day)} (month-day)${Number(day) <= 24 ? `, not the hours ${Number(month)} to ${Number(day)}` : ''}`);
+      return `${month}/${day}`;
+    })
+    .replace(MONTH_YEAR_DAY, '$1 $3 $2')
+    .replace(/[.!]$/, '')
+    // "(11 a.m.)", "tomorrow [5pm]": brackets left once a zone in them is read ("(EST)") set nothing apart; "day(s)" keeps its own.
+    .replace(/(?<=^|\s)[([]([^()[\]]*)[)\]](?=$|[\s,])/g, ' $1 ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const doubled = HOURS_MARKED_TWICE.exec(whole);
+  if (doubled) throw hoursMarkedTwice(shown, doubled);
   const amounts = plainAmounts(whole);
   if (whole.length > MAX_PHRASE_LENGTH) {
     throw new UsageError(`A time of ${whole.length} characters is too long to read (at most ${MAX_PHRASE_LENGTH})`, "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
@@ -143,15 +194,16 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
-  const text = nextUnit(plainDays(said, wallTime(zone, now), named), now, zone, named);
+  const text = nextUnit(plainDays(withLooseWords(said, shown, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
   refuseCountedDays(tokenize(text), shown);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
-  const yearAlone = /^(?:in )?(1[3-9]\d\d)$/.exec(text);
+  const yearAlone = /^(?:in )?((?:1[3-9]|20)\d\d)$/.exec(text);
   if (yearAlone && !/\d/.test(shown)) {
     // "nineteen twenty eight": a year said in words, which names no day.
     throw new UsageError(
       `'${shown}' is the year ${yearAlone[1]}, which names no day`,
-      `Give a day, such as 'march 1 2028'${Number(yearAlone[1]!.slice(2)) < 60 ? `, or a time on the 24-hour clock, such as 'at ${yearAlone[1]!.slice(0, 2)}:${yearAlone[1]!.slice(2)}'` : ''}.`,
+      // "two thousand ..." is no clock's hour.
+      `Give a day, such as 'march 1 ${yearAlone[1]!.startsWith('20') ? yearAlone[1] : '2028'}'${yearAlone[1]!.startsWith('1') && Number(yearAlone[1]!.slice(2)) < 60 ? `, or a time on the 24-hour clock, such as 'at ${yearAlone[1]!.slice(0, 2)}:${yearAlone[1]!.slice(2)}'` : ''}.`,
     );
   }
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
@@ -328,7 +380,7 @@ const MINUTES_FROM =
 
 /** "for 3 days", "for an hour", "for the next two weeks", "for one night" (a stay): how long, which no one instant is. */
 const FOR_A_SPAN =
-  /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
+  /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:thir|four|fif|six|seven|eigh|nine)teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
 
 /**
  * A zone or offset written against a clock ("20:02-0500", "9:00+01:00", "15:57gmt", "23:41:00.0z"), as logs and mail
@@ -381,6 +433,23 @@ function plainAmounts(text: string): string {
 const SHORT_OFFSET = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?) ([+-])(0?\d|1[0-4])$/;
 
 /** "11.59.15 am", "06.12.16 pm": a clock with its seconds, dots between, as PHP reads one (am or pm says it is no date). */
+/** "2027 09 25": a year, a month and a day apart, as the ISO order says them. */
+const SPACED_YEAR_FIRST = /(?<![\w.:/-])((?:19|20)\d\d) (0?[1-9]|1[0-2]) (0?[1-9]|[12]\d|3[01])(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock))/g;
+/** "4-22": a month and a day no month can be, as "4/22" is; "9-5" stays a range of hours, "4-22pm" a clock's, "jan 10-13" days. */
+const DASHED_MONTH_DAY = /(?<![\w.:/-]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )(0?[1-9]|1[0-2])-(1[3-9]|2\d|3[01])(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock|hours?\b))/g;
+/** "march 2027 30": a month, its year, then a day no clock's hour can be. */
+const MONTH_YEAR_DAY = /\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?) ((?:19|20)\d\d),? (2[5-9]|3[01])(?:st|th)?(?![\w.:/-]| ?(?:[ap]\.?m\b|h\b|o'?clock))/g;
+/** "10h am", "12h 01m02s am": an hour marked as the 24-hour clock's and with am or pm. */
+const HOURS_MARKED_TWICE = /(?<![\w:.])(\d{1,2}) ?h(?: ?(\d{1,2})(?: ?m)?)?(?: ?\d{1,2} ?s)? ?([ap])\.? ?m\b\.?/;
+
+function hoursMarkedTwice(shown: string, [said, hours, minutes = '0', meridiem]: RegExpExecArray): UsageError {
+  const hour = Number(hours);
+  const minute = String(Number(minutes)).padStart(2, '0');
+  const clock24 = `${String((hour % 12) + (meridiem === 'p' ? 12 : 0)).padStart(2, '0')}:${minute}`;
+  const ways = hour >= 1 && hour <= 12 ? `'${hour}${minute === '00' ? '' : `:${minute}`}${meridiem}m' or '${clock24}'` : `'${hour}:${minute}'`;
+  return new UsageError(`'${shown}' marks the hour both as the 24-hour clock's ('${said.slice(0, said.indexOf('h') + 1)}') and with ${meridiem}m`, `Write it one way: ${ways}.`);
+}
+
 const DOTTED_SECONDS = /(?<![\d.:/-])(0?[1-9]|1[0-2])\.([0-5]\d)\.([0-5]\d) ?([ap]\.?m\.?)(?![a-z])/g;
 
 /** "later today", "later tonight", "later this afternoon": that part of today, still to come. */
@@ -1158,6 +1227,7 @@ const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )
  * Saturday), a day after or before nothing said (it picks tomorrow), "several days" (a week),
  * "this week" beside a date (today), "next 5 days" (a span: its last day), and "after 5pm" (17:00).
  */
+const WHICH_DAY = 'which day is not clear';
 const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   [/\b(?:end|beginning|start) of (?:the |this |next )?week\b/, 'which day ends or starts a week is not clear', "Give the day, such as 'friday at 5pm' or 'monday next week'."],
   [/^(?:the )?(?:day|night) (?:after|before)$/, 'after or before which day?', "Say the day, such as 'the day after tomorrow'."],
@@ -1171,9 +1241,9 @@ const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
     'a number beside a month and its year could be its day or an hour',
     "Write the day after its month, such as 'september 23 2027', or the hour with 'at', such as 'september 2027 at 23:00'.",
   ],
-  [/\bthis day\b/, 'which day is not clear', "Give the day, such as 'today at 5pm' or 'a week from today'."],
+  [/\bthis day\b/, WHICH_DAY, "Give the day, such as 'today at 5pm' or 'a week from today'."],
   // Not "end of the day": which hour ends it is what is open (phraseError says so).
-  [/\b(?:the|this|next|that) (?:week|month|year|(?<!\bend of \w+ )day)\b(?! (?:after|before)\b)/, 'which day is not clear', "Give the day, such as 'friday next week' or 'the 5th of next month'."],
+  [/\b(?:the|this|next|that) (?:week|month|year|(?<!\bend of \w+ )day)\b(?! (?:after|before)\b)/, WHICH_DAY, "Give the day, such as 'friday next week' or 'the 5th of next month'."],
   [/\b(?:at|on|by|this|next|the) \d+(?:\.\d+)? ?(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/, 'a span is not one time', "Say when in it, such as 'in 5 days'."],
   [/\b(?:several|some|many) (?:sec|min|hour|hr|day|week|wk|month|year)/, 'how many is not said', "Give a number, such as 'in 3 days'."],
   [
@@ -1208,6 +1278,12 @@ export function natural(text: string, input: string, now: number, zone: string):
 function naturalOn(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number {
   checkClockTokens(text);
   const guess = CHRONO_GUESSES.find(([words]) => words.test(text));
+  // A word no reader knows ("meeting eom", "Yuandan of next year") may be the day itself: it is named, not the day left open.
+  if (guess?.[1] === WHICH_DAY && unknownWords(text).length > 0) {
+    // Named from the words as read ("eom" was read as the end of the month), quoting the phrase as typed.
+    const told = phraseError(text, 'Could not understand the time', ONCE_EXAMPLES);
+    throw new UsageError(told.message.replace(`'${text}'`, `'${shown}'`), told.hint);
+  }
   if (guess) throw new UsageError(`'${shown}': ${guess[1]}`, guess[2]);
   if (namesRange(tokenize(text))) throw rangeError(shown);
   const past = PAST_WORDS.test(text);

@@ -4,6 +4,9 @@ import { UsageError } from '../errors';
 const ORDINAL_FOLLOWERS =
   /^(?:minute|hour|day|night|week|fortnight|month|quarter|year|weekday|weekend|time|and|to|last|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun|week|business|working|work)days?|weekends?|minutes|hours|nights|weeks|months|quarters|years)$/;
 
+/** A clock to the second ("14:02:30", "9:15:45.5"), not an ISO 8601 time after its 'T': hours, minutes, seconds, a fraction. */
+export const CLOCK_TO_THE_SECOND = /(?<![\dt:-])(\d{1,2}):(\d{2}):(\d{2})([.,]\d+)?(?![\d:])/gi;
+
 /**
  * Where a repeating phrase names seconds: a clock with seconds other than :00 ("at 14:02:30"), or seconds as a unit
  * ("every second, at 0 minutes past the hour", "at 10 seconds past the minute", "secondly"). Letta steps by whole minutes,
@@ -11,11 +14,11 @@ const ORDINAL_FOLLOWERS =
  */
 export function refuseSeconds(said: string): void {
   const text = said.toLowerCase();
-  const clock = /(?<![\dt:-])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])/.exec(text);
-  if (clock && clock[3] !== '00') {
+  const clock = [...text.matchAll(CLOCK_TO_THE_SECOND)].find((found) => found[3] !== '00');
+  if (clock) {
     throw new UsageError(
       `'${said}' gives a clock to the second (${clock[0]}): Letta's schedules run at whole minutes`,
-      `Give the minute: '${said.slice(0, clock.index)}${clock[1]}:${clock[2]}${said.slice(clock.index + clock[0].length)}'.`,
+      `Give the minute: '${said.slice(0, clock.index)}${clock[1]}:${clock[2]}${said.slice(clock.index! + clock[0].length)}'.`,
     );
   }
   const words = text.split(/[^a-z0-9]+/).filter(Boolean);

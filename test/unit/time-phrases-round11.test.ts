@@ -249,7 +249,7 @@ describe('"this qtr", "next qtr" are refused as "this quarter" is, not as words 
   it.each(['this qtr', 'next qtr'])('%s', async (phrase) => {
     const error = (await once(phrase).catch((caught: unknown) => caught)) as Error;
     expect(error).toBeInstanceOf(Error);
-    expect(error.message).toMatch(/Could not tell which day or time/);
+    expect(error.message).toBe(`'${phrase}' names a quarter, not a day in it`);
     expect(error.message).not.toMatch(/did not understand 'qtr'/);
   });
 });
