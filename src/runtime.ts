@@ -2,7 +2,7 @@ import { readlinkSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { configPath, legacyApiKeyUnreadable, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
 import { resolveSettings, type Settings } from './config/settings';
-import { AuthError, InterruptedError, UsageError, type KeySource } from './errors';
+import { AuthError, InterruptedError, NO_KEY_HINT, UsageError, type KeySource } from './errors';
 import type { GlobalOptions } from './global-options';
 import type { AgentNames } from './letta/agent-names';
 import type { LettaApi } from './letta/api';
@@ -176,7 +176,7 @@ export class Runtime {
   private async buildApi(): Promise<LettaApi> {
     const apiKey = this.settings.apiKey.value?.trim() ?? '';
     if (!apiKey && !this.dryRun) {
-      const store = "Run 'letta-switchboard config set-api-key -' and paste your key, or set LETTA_API_KEY.";
+      const store = NO_KEY_HINT;
       const legacy = legacyApiKeyUnreadable(legacyConfigPath(this.home));
       throw new AuthError('No API key set', legacy ? `~/.letta-switchboard/config.yaml (the Go CLI's config) has an api_key line that is not one plain YAML value. ${store}` : store);
     }
