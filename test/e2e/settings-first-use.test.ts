@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
@@ -53,5 +53,55 @@ describe('a base URL with a query or fragment, which no request would carry', ()
     expect(r.stderr).toMatch(/^Error: The base URL has a query/);
     expect(r.stderr).not.toContain('QUERYSECRET');
     expect(letta.received).toHaveLength(0);
+  });
+});
+
+describe('config unset of a setting something else still gives', () => {
+  const saved = async (env: Record<string, string>) => {
+    expect((await runCli(['config', 'set-api-key', '-'], { env, input: 'sk-file-key-1234\n' })).code).toBe(0);
+    expect((await runCli(['config', 'set-timezone', 'Europe/Paris'], { env })).code).toBe(0);
+  };
+  const fileOf = (env: Record<string, string>) => JSON.parse(readFileSync(join(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 'config.json'), 'utf8')) as Record<string, string>;
+
+  it('a variable that comes first: removed from the file, and said that the variable is still used', async () => {
+    const env = cliEnv();
+    await saved(env);
+    // Checked with the fake server (which refuses this key): saved all the same.
+    expect((await runCli(['config', 'set-agent-id', 'support-bot'], { env: { ...env, LETTA_BASE_URL: suite.letta.url } })).code).toBe(0);
+    for (const [setting, variable, key] of [
+      ['api-key', 'LETTA_API_KEY', 'api_key'],
+      ['agent-id', 'LETTA_AGENT_ID', 'agent_id'],
+    ] as const) {
+      const r = await runCli(['config', 'unset', setting], { env: { ...env, [variable]: 'from-the-shell' } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`Removed ${key} from`);
+      expect(r.stderr).toContain(`${variable} is set in this shell, so commands still use its value`);
+      expect(fileOf(env)[key]).toBeUndefined();
+    }
+  });
+
+  it("the Go CLI's old key: said to be the one in use now, as config show then says", async () => {
+    const env = cliEnv();
+    await saved(env);
+    mkdirSync(join(env.HOME!, '.letta-switchboard'));
+    writeFileSync(join(env.HOME!, '.letta-switchboard', 'config.yaml'), 'api_key: sk-legacy-key-5678\n');
+    const r = await runCli(['config', 'unset', 'api-key'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("~/.letta-switchboard/config.yaml (the Go CLI's config) has an api_key, which commands use now");
+    expect(r.stderr).not.toContain('sk-legacy-key-5678');
+    const show = await runCli(['config', 'show'], { env });
+    expect(show.stdout).toMatch(/^api_key\t\S+\tlegacy file$/m);
+  });
+
+  it('nothing else gives it: only the confirmation', async () => {
+    const env = cliEnv();
+    await saved(env);
+    for (const setting of ['api-key', 'timezone']) {
+      const r = await runCli(['config', 'unset', setting], { env });
+      expect(r.code).toBe(0);
+      expect(r.stderr.trim().split('\n')).toEqual([`✓ Removed ${setting.replace('-', '_')} from ${join(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 'config.json')}`]);
+    }
+    expect(fileOf(env)).toEqual({});
   });
 });
