@@ -1,6 +1,6 @@
 import { readlinkSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { configPath, legacyApiKeyUnreadable, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
+import { configPath, legacyApiKeyUnreadable, legacyConfigPath, misspeltKeys, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
 import { resolveSettings, type Settings } from './config/settings';
 import { AuthError, InterruptedError, NO_KEY_HINT, UsageError, type KeySource } from './errors';
 import type { GlobalOptions } from './global-options';
@@ -75,7 +75,11 @@ export class Runtime {
 
   /** The config file's contents (read once; a broken file is a UsageError). */
   configFile(): ConfigFile {
-    this.file ??= readConfigFile(this.configPath);
+    if (this.file) return this.file;
+    this.file = readConfigFile(this.configPath);
+    for (const { given, meant } of misspeltKeys(this.file)) {
+      this.out.warn(`The config file ${this.configPath} has '${given}', which is not a setting and is ignored. Did you mean '${meant}'?`);
+    }
     return this.file;
   }
 

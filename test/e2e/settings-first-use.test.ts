@@ -105,3 +105,43 @@ describe('config unset of a setting something else still gives', () => {
     expect(fileOf(env)).toEqual({});
   });
 });
+
+describe('a hand-edited config file with a setting misspelt', () => {
+  const write = (env: Record<string, string>, settings: Record<string, string>) => {
+    mkdirSync(env.LETTA_SWITCHBOARD_CONFIG_DIR!, { recursive: true, mode: 0o700 });
+    writeFileSync(join(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 'config.json'), JSON.stringify(settings), { mode: 0o600 });
+  };
+
+  it.each([
+    ['apiKey', 'api_key'],
+    ['API_KEY', 'api_key'],
+    ['base-url', 'base_url'],
+    ['baseurl', 'base_url'],
+    ['agentid', 'agent_id'],
+    ['Timezone', 'timezone'],
+    ['time_zone', 'timezone'],
+  ])("'%s' is named with the setting meant (%s), on every command that reads the file", async (given, meant) => {
+    const env = cliEnv();
+    write(env, { [given]: 'sk-or-value-9999' });
+    const path = join(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 'config.json');
+    const warning = `Warning: The config file ${path} has '${given}', which is not a setting and is ignored. Did you mean '${meant}'?`;
+    const show = await runCli(['config', 'show'], { env });
+    expect(show.code).toBe(0);
+    expect(show.stderr.split('\n')).toContain(warning);
+    expect(show.stderr).not.toContain('sk-or-value-9999');
+    const list = await runCli(['agents', 'list'], { env });
+    expect(list.code).toBe(4);
+    expect(list.stderr.split('\n')).toContain(warning);
+    // Kept as it was: the file is the user's to mend.
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ [given]: 'sk-or-value-9999' });
+  });
+
+  it('a key near no setting (one a later version may write) and the right keys say nothing', async () => {
+    const env = cliEnv();
+    write(env, { api_key: 'sk-file-key-1234', timezone: 'Europe/Paris', notify_url: 'https://hooks.example/x', editor: 'vim' });
+    const r = await runCli(['config', 'show'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('Warning');
+    expect(r.stdout).toMatch(/^timezone\tEurope\/Paris\tfile$/m);
+  });
+});
