@@ -145,3 +145,36 @@ describe('a hand-edited config file with a setting misspelt', () => {
     expect(r.stdout).toMatch(/^timezone\tEurope\/Paris\tfile$/m);
   });
 });
+
+describe('sync --print-cron and the other job printers, with no key the job can read', () => {
+  const NO_KEY = 'The job reads its key from the config file, which has none';
+
+  it.each([
+    ['LETTA_API_KEY', ['--print-cron'], { LETTA_API_KEY: 'sk-env-key-1234' }, "(this command's came from LETTA_API_KEY, which the job will not have)"],
+    ['--api-key', ['--print-systemd', '--api-key', 'sk-flag-key-1234'], {}, "(this command's came from --api-key, which the job will not have)"],
+    ['no key at all', ['--print-launchd'], {}, ': every run'],
+  ])('key from %s: the job is printed, and a warning says it would fail every hour', async (_, args, extra, from) => {
+    const env = { ...cliEnv(), ...extra };
+    const r = await runCli(['sync', ...args], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/sync[\s\S]*--all-agents/);
+    expect(r.stderr).toContain(`Warning: ${NO_KEY}`);
+    expect(r.stderr).toContain(from);
+    expect(r.stderr).toContain('every run would stop at "No API key set". Store it first: letta-switchboard config set-api-key -');
+    expect(r.stderr).not.toContain('-key-1234');
+  });
+
+  it("a key in the config file, or the Go CLI's old one: no warning", async () => {
+    const env = cliEnv();
+    expect((await runCli(['config', 'set-api-key', '-'], { env, input: 'sk-file-key-1234\n' })).code).toBe(0);
+    const saved = await runCli(['sync', '--print-cron'], { env: { ...env, LETTA_API_KEY: 'sk-env-key-1234' } });
+    expect(saved.code).toBe(0);
+    expect(saved.stderr).toBe('');
+    const legacy = cliEnv();
+    mkdirSync(join(legacy.HOME!, '.letta-switchboard'));
+    writeFileSync(join(legacy.HOME!, '.letta-switchboard', 'config.yaml'), 'api_key: sk-legacy-key-5678\n');
+    const old = await runCli(['sync', '--print-cron'], { env: legacy });
+    expect(old.code).toBe(0);
+    expect(old.stderr).toBe('');
+  });
+});
