@@ -178,3 +178,28 @@ describe('sync --print-cron and the other job printers, with no key the job can 
     expect(old.stderr).toBe('');
   });
 });
+
+describe('--help after a command that does not exist', () => {
+  it.each([
+    [['sned', '--help'], "Error: Unknown command 'sned'", '(Did you mean send?)'],
+    [['--tz', 'UTC', 'recuring', '-h'], "Error: Unknown command 'recuring'", '(Did you mean recurring?)'],
+    [['recurring', 'lst', '--help'], "Error: Unknown command 'lst' for 'recurring'", '(Did you mean list?)'],
+    [['onetime', 'creat', '--agent-id', 'a', '-h'], "Error: Unknown command 'creat' for 'onetime'", '(Did you mean create?)'],
+    [['zzz', '--help'], "Error: Unknown command 'zzz'", "Run 'letta-switchboard --help' for the list."],
+  ])('%j says so with the nearest, as without --help (exit 2), and prints no help', async (args, error, hint) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([error, hint]);
+  });
+
+  it.each([
+    [['recurring', '--help'], 'Usage: letta-switchboard recurring [options] [command]'],
+    [['recurring', 'get', 'sm-1', '--help'], 'Usage: letta-switchboard recurring get [options] <id>'],
+    [['message', 'send', '-h'], 'Usage: letta-switchboard send [options]'],
+  ])('%j, a command that exists, still shows its help', async (args, usage) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(usage);
+  });
+});
