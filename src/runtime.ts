@@ -1,7 +1,7 @@
 import { readlinkSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { configPath, legacyApiKeyUnreadable, legacyConfigPath, misspeltKeys, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
-import { resolveSettings, type Settings } from './config/settings';
+import { posixTzZone, resolveSettings, type Settings, type Source } from './config/settings';
 import { AuthError, InterruptedError, NO_KEY_HINT, UsageError, type KeySource } from './errors';
 import type { GlobalOptions } from './global-options';
 import type { AgentNames } from './letta/agent-names';
@@ -140,12 +140,29 @@ export class Runtime {
         );
       }
     }
+    const posix = source === 'env' ? posixTzZone(value) : undefined;
+    if (posix === null) return this.unknownZone(value, source);
+    if (posix) {
+      // `UTC+5` reads as five hours ahead to a person, behind to the system: say which this is.
+      if (posix !== 'UTC' && /^(UTC|GMT)[+-]?\d/i.test(value.trim())) {
+        const hours = posix.slice('Etc/GMT+'.length);
+        const behind = posix.startsWith('Etc/GMT+');
+        this.out.warn(
+          `TZ=${value.trim()} is read as the system reads it: ${hours} hours ${behind ? 'behind' : 'ahead of'} UTC (a POSIX TZ counts hours west). For ${hours} hours ${behind ? 'ahead of' : 'behind'} UTC, give --tz UTC${behind ? '+' : '-'}${hours} or set it with letta-switchboard config set-timezone.`,
+        );
+      }
+      return posix;
+    }
     try {
       return checkZone(value);
     } catch {
-      this.out.warn(`The time zone '${value}' (from ${source === 'env' ? 'TZ' : 'the system'}) is unknown; using UTC. Set one with --tz or letta-switchboard config set-timezone.`);
-      return 'UTC';
+      return this.unknownZone(value, source);
     }
+  }
+
+  private unknownZone(value: string, source: Source | undefined): string {
+    this.out.warn(`The time zone '${value}' (from ${source === 'env' ? 'TZ' : 'the system'}) is unknown; using UTC. Set one with --tz or letta-switchboard config set-timezone.`);
+    return 'UTC';
   }
 
   /** The agent given by --agent-id, LETTA_AGENT_ID or the config file, if any (a name or an id). */

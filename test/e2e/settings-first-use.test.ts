@@ -203,3 +203,52 @@ describe('--help after a command that does not exist', () => {
     expect(r.stdout.split('\n')[0]).toBe(usage);
   });
 });
+
+describe('TZ written as a POSIX rule with an offset', () => {
+  // As the C library reads TZ (and `date` shows): the offset counts hours west, so UTC+5 is five hours behind UTC.
+  const parseNineAm = (tz: string) => runCli(['parse', '2026-11-23 09:00', '--json', '--now', '2026-11-22T15:00:00Z'], { env: cliEnv({ TZ: tz }) });
+  const instant = (stdout: string) => (JSON.parse(stdout) as { scheduled_at_iso: string }).scheduled_at_iso;
+
+  it.each([
+    ['UTC+5', '2026-11-23T14:00:00.000Z', '5 hours behind UTC', '--tz UTC+5'],
+    ['utc+3', '2026-11-23T12:00:00.000Z', '3 hours behind UTC', '--tz UTC+3'],
+    ['GMT-3', '2026-11-23T06:00:00.000Z', '3 hours ahead of UTC', '--tz UTC-3'],
+    ['UTC+5:00', '2026-11-23T14:00:00.000Z', '5 hours behind UTC', '--tz UTC+5'],
+  ])('TZ=%s: 09:00 there is %s, as the system clock says, and a warning says how to give the other', async (tz, iso, reading, other) => {
+    const r = await parseNineAm(tz);
+    expect(r.code).toBe(0);
+    expect(instant(r.stdout)).toBe(iso);
+    expect(r.stderr).toContain(`Warning: TZ=${tz} is read as the system reads it: ${reading} (a POSIX TZ counts hours west).`);
+    expect(r.stderr).toContain(`give ${other} or set it`);
+  });
+
+  it.each([
+    ['JST-9', '2026-11-23T00:00:00.000Z'],
+    ['EST5', '2026-11-23T14:00:00.000Z'],
+    ['<+07>-7', '2026-11-23T02:00:00.000Z'],
+    ['UTC-0', '2026-11-23T09:00:00.000Z'],
+    ['GMT0', '2026-11-23T09:00:00.000Z'],
+  ])('TZ=%s: 09:00 there is %s, with nothing to warn of', async (tz, iso) => {
+    const r = await parseNineAm(tz);
+    expect(r.code).toBe(0);
+    expect(instant(r.stdout)).toBe(iso);
+    expect(r.stderr).toBe('');
+  });
+
+  it.each(['IST-5:30', 'UTC+13'])('TZ=%s, a rule no zone of the database is: never read the other way round, but as an unknown zone (UTC, warned)', async (tz) => {
+    const r = await parseNineAm(tz);
+    expect(r.code).toBe(0);
+    expect(instant(r.stdout)).toBe('2026-11-23T09:00:00.000Z');
+    expect(r.stderr).toContain(`Warning: The time zone '${tz}' (from TZ) is unknown; using UTC.`);
+  });
+
+  it('a recurring phrase too: the UTC cron of 9am five hours behind UTC; --tz UTC+5 still means ahead', async () => {
+    const env = cliEnv({ TZ: 'UTC+5' });
+    const fromTz = await runCli(['parse', 'every day at 9am', '--json', '--now', '2026-11-22T15:00:00Z'], { env });
+    expect(fromTz.code).toBe(0);
+    expect((JSON.parse(fromTz.stdout) as { cron_expression: string }).cron_expression).toBe('0 14 * * *');
+    const fromFlag = await runCli(['parse', 'every day at 9am', '--json', '--now', '2026-11-22T15:00:00Z', '--tz', 'UTC+5'], { env });
+    expect(fromFlag.code).toBe(0);
+    expect((JSON.parse(fromFlag.stdout) as { cron_expression: string }).cron_expression).toBe('0 4 * * *');
+  });
+});
