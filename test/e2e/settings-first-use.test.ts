@@ -252,3 +252,28 @@ describe('TZ written as a POSIX rule with an offset', () => {
     expect((JSON.parse(fromFlag.stdout) as { cron_expression: string }).cron_expression).toBe('0 4 * * *');
   });
 });
+
+describe('config show and get: the zone in use when it comes from TZ', () => {
+  it.each([
+    ['Foo/Bar', 'UTC', "The time zone 'Foo/Bar' (from TZ) is unknown; using UTC."],
+    ['UTC+5', 'Etc/GMT+5', 'TZ=UTC+5 is read as the system reads it: 5 hours behind UTC'],
+  ])('TZ=%s is shown as %s, the zone commands use, with its warning', async (tz, zone, warning) => {
+    const env = cliEnv({ TZ: tz });
+    const show = await runCli(['config', 'show'], { env });
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(new RegExp(`^timezone\\t${zone.replace('+', '\\+')}\\tenv$`, 'm'));
+    expect(show.stderr).toContain(warning);
+    const get = await runCli(['config', 'get', 'timezone', '--json'], { env });
+    expect(get.code).toBe(0);
+    expect(JSON.parse(get.stdout)).toEqual({ name: 'timezone', value: zone, source: 'env' });
+  });
+
+  it('a zone in the file that is no zone is still shown as written (show must work to find it)', async () => {
+    const env = cliEnv({ TZ: 'UTC+5' });
+    mkdirSync(env.LETTA_SWITCHBOARD_CONFIG_DIR!, { recursive: true });
+    writeFileSync(join(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 'config.json'), '{"timezone":"Mars/Base"}');
+    const show = await runCli(['config', 'show'], { env });
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/^timezone\tMars\/Base\tfile$/m);
+  });
+});

@@ -13,7 +13,7 @@ export default defineCommand({
   declare: (command: Command) => command.argument('<name>', SETTING_NAMES),
   async run(rt, _options, name) {
     const key = configKey(name);
-    const [, setting] = settingRows(rt.settings).find(([row]) => row === key)!;
+    const [, setting] = settingRows(rt).find(([row]) => row === key)!;
     // A key is never given as an argument (shell history keeps it): the hint every command gives without one.
     const setIt = key === 'api_key' ? NO_KEY_HINT : `Set it with: letta-switchboard config set-${key === 'base_url' ? 'url' : key.replace('_', '-')} VALUE`;
     const notSet = new CliError(`${key} is not set`, setIt);

@@ -1,19 +1,25 @@
 import type { Command } from '@commander-js/extra-typings';
-import type { Setting, Settings } from '../../config/settings';
+import type { Setting } from '../../config/settings';
+import type { Runtime } from '../../runtime';
 import { maskKey, withoutCredentials } from '../../output/secrets';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { statePath, journalPath } from '../../state/store';
 import { printList } from '../../output/list';
 
-/** Each setting by its config.json name, the key and any password in the base URL masked. */
-export function settingRows(settings: Settings): Array<[name: string, setting: Setting]> {
-  const { apiKey: key, baseUrl } = settings;
+/**
+ * Each setting by its config.json name, the key and any password in the base URL masked. A zone from
+ * TZ or the system is the one in use (`TZ=Foo/Bar` is UTC, `TZ=UTC+5` five hours behind it, each with
+ * its warning); one from a flag or the file is shown as given, so a bad one can still be looked at.
+ */
+export function settingRows(rt: Runtime): Array<[name: string, setting: Setting]> {
+  const { apiKey: key, baseUrl, agentId, timezone } = rt.settings;
+  const zoneInUse = timezone.source === 'env' || timezone.source === 'system' ? { ...timezone, value: rt.zone() } : timezone;
   return [
     ['api_key', { value: key.value && maskKey(key.value.trim()), source: key.source }],
     ['base_url', { ...baseUrl, value: baseUrl.value && withoutCredentials(baseUrl.value) }],
-    ['agent_id', settings.agentId],
-    ['timezone', settings.timezone],
+    ['agent_id', agentId],
+    ['timezone', zoneInUse],
   ];
 }
 
@@ -25,7 +31,7 @@ export default defineCommand({
   globals: ['output', 'api', 'time'],
   declare: (command: Command) => command.addOption(agentOption()),
   async run(rt) {
-    const rows = settingRows(rt.settings);
+    const rows = settingRows(rt);
     const out = rt.out;
     rt.warnIfKeyFileReadable();
     const state = statePath(rt.env, rt.home);
