@@ -277,3 +277,29 @@ describe('config show and get: the zone in use when it comes from TZ', () => {
     expect(show.stdout).toMatch(/^timezone\tMars\/Base\tfile$/m);
   });
 });
+
+describe('config set-api-key given the header or shell line around the key', () => {
+  it.each([
+    ['Bearer sk-let-pasted-1234', 'Bearer'],
+    ['Authorization: Bearer sk-let-pasted-1234', 'Authorization: Bearer'],
+    ['authorization:bearer sk-let-pasted-1234', 'authorization:bearer'],
+    ['export LETTA_API_KEY=sk-let-pasted-1234', 'export LETTA_API_KEY='],
+  ])('%s: refused naming what to leave out (exit 2), nothing saved, the key not shown', async (pasted, around) => {
+    const env = cliEnv();
+    const r = await runCli(['config', 'set-api-key', '-'], { env, input: `${pasted}\n` });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`Error: The API key starts with '${around}', as a header or a shell line does`, `Paste the key alone, without '${around}'.`]);
+    expect(r.stderr).not.toContain('pasted-1234');
+    expect(existsSync(join(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 'config.json'))).toBe(false);
+  });
+
+  it('two keys, or a key that only starts with the word, are not taken for one', async () => {
+    const two = await runCli(['config', 'set-api-key', '-'], { input: 'sk-let-one-1234 sk-let-two-5678\n' });
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/^Error: The API key contains white space\n/);
+    const env = cliEnv();
+    const word = await runCli(['config', 'set-api-key', '-'], { env, input: 'bearerish-key-1234\n' });
+    expect(word.code).toBe(0);
+    expect((await runCli(['config', 'show', '--json'], { env })).stdout).toContain('"source":"file"');
+  });
+});
