@@ -63,6 +63,9 @@ export class WrongKindError extends NotFoundError {
   }
 }
 
+/** How to give a key: from stdin, so it stays out of shell history. */
+export const NO_KEY_HINT = "Run 'letta-switchboard config set-api-key -' and paste your key, or set LETTA_API_KEY.";
+
 /** No API key, or the server answered 401/403 (exit 4). */
 export class AuthError extends CliError {
   override readonly exitCode = 4;

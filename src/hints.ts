@@ -5,6 +5,7 @@ import {
   CreateMayHaveLandedError,
   EndlessListError,
   NetworkError,
+  NO_KEY_HINT,
   NotFoundError,
   RedirectRefusedError,
   RetiredServiceError,
@@ -43,7 +44,7 @@ export function hintFor(error: unknown, facts: HintFacts = {}): string | undefin
   if (error instanceof AuthError) {
     // A key that was refused, by the server or before sending: where it came from; no key at all: how to set one.
     if (error.facts.status !== undefined || error.facts.keySource !== undefined) return wrongKeyHint(error.facts.keySource);
-    return error.hint ?? noKeyHint();
+    return error.hint ?? NO_KEY_HINT;
   }
   if (error instanceof RouteMissingError) {
     if (error.feature === 'letta') return `Every Letta server has this route, so the base URL does not lead to Letta's API. Check it (${CLI} config show).`;
@@ -95,10 +96,6 @@ function landedHint(kind: LandingKind, agentId: string): string {
       ? [kind === 'message' ? 'The message may have been delivered.' : 'The message may have been queued.', `${CLI} results list --agent-id ${agentId}`]
       : ['The schedule may have been created.', `${CLI} ${NOUN[kind]} list --agent-id ${agentId}`];
   return `${effect} Check with '${check}' before trying again.`;
-}
-
-function noKeyHint(): string {
-  return `Run '${CLI} config set-api-key -' and paste your key, or set LETTA_API_KEY.`;
 }
 
 /** Says where the refused key came from and how to change it there. */

@@ -1,4 +1,4 @@
-import { CommanderError } from '@commander-js/extra-typings';
+import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { AlreadyReported, AmbiguousAgentError, AuthError, CliError, InterruptedError, NeedsAttention, NetworkError, NotFoundError, UsageError, WrongKindError } from './errors';
 import { VALUE_OPTIONS } from './global-options';
 import { commandWords, hintFor } from './hints';
@@ -64,7 +64,7 @@ export async function main(argv: string[], io: Io, env: Env, interrupted: AbortS
       program.outputHelp();
       return 0;
     }
-    await program.parseAsync(goSpellings(words), { from: 'user' });
+    await program.parseAsync(helpOnlyForCommands(program, goSpellings(words)), { from: 'user' });
     return 0;
   } catch (error) {
     return report(error, words, stderr, signal, commandWords(program, argv), longOptions(program, goSpellings(words)));
@@ -144,6 +144,24 @@ function goSpellings(words: string[]): string[] {
   // `message` is only ever the group (`message --help` too); `send` alone is this tool's own command.
   if (group === 'message' || (group === 'send' && GO_LOOKUPS.has(sub))) return words.toSpliced(at, 1, 'onetime');
   return words;
+}
+
+/**
+ * `sned --help`, `recurring lst -h`: commander shows the help of the last command it knows and
+ * says nothing of the word it did not. Without the help flag, the word is reported as it is
+ * without one: an unknown command, with the nearest (exit 2).
+ */
+function helpOnlyForCommands(program: CommandUnknownOpts, words: string[]): string[] {
+  const end = words.includes('--') ? words.indexOf('--') : words.length;
+  const isHelp = (word: string) => word === '--help' || word === '-h';
+  if (!words.slice(0, end).some(isHelp)) return words;
+  const at = firstCommandWord(words);
+  const [first, second] = [words[at], words[at + 1]];
+  if (at < 0 || at >= end) return words;
+  const named = (parent: CommandUnknownOpts, word: string) => parent.commands.find((c) => c.name() === word || c.aliases().includes(word));
+  const command = named(program, first!);
+  const unknownSub = command !== undefined && command.commands.length > 0 && second !== undefined && !second.startsWith('-') && at + 1 < end && !named(command, second);
+  return command === undefined || unknownSub ? words.filter((word, i) => i >= end || !isHelp(word)) : words;
 }
 
 function firstCommandWord(words: string[]): number {

@@ -1,8 +1,8 @@
 import { readlinkSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { configPath, legacyApiKeyUnreadable, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
-import { resolveSettings, type Settings } from './config/settings';
-import { AuthError, InterruptedError, UsageError, type KeySource } from './errors';
+import { configPath, legacyApiKeyUnreadable, legacyConfigPath, misspeltKeys, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
+import { posixTzZone, resolveSettings, type Settings, type Source } from './config/settings';
+import { AuthError, InterruptedError, NO_KEY_HINT, UsageError, type KeySource } from './errors';
 import type { GlobalOptions } from './global-options';
 import type { AgentNames } from './letta/agent-names';
 import type { LettaApi } from './letta/api';
@@ -75,7 +75,11 @@ export class Runtime {
 
   /** The config file's contents (read once; a broken file is a UsageError). */
   configFile(): ConfigFile {
-    this.file ??= readConfigFile(this.configPath);
+    if (this.file) return this.file;
+    this.file = readConfigFile(this.configPath);
+    for (const { given, meant } of misspeltKeys(this.file)) {
+      this.out.warn(`The config file ${this.configPath} has '${given}', which is not a setting and is ignored. Did you mean '${meant}'?`);
+    }
     return this.file;
   }
 
@@ -136,12 +140,29 @@ export class Runtime {
         );
       }
     }
+    const posix = source === 'env' ? posixTzZone(value) : undefined;
+    if (posix === null) return this.unknownZone(value, source);
+    if (posix) {
+      // `UTC+5` reads as five hours ahead to a person, behind to the system: say which this is.
+      if (posix !== 'UTC' && /^(UTC|GMT)[+-]?\d/i.test(value.trim())) {
+        const hours = posix.slice('Etc/GMT+'.length);
+        const behind = posix.startsWith('Etc/GMT+');
+        this.out.warn(
+          `TZ=${value.trim()} is read as the system reads it: ${hours} hours ${behind ? 'behind' : 'ahead of'} UTC (a POSIX TZ counts hours west). For ${hours} hours ${behind ? 'ahead of' : 'behind'} UTC, give --tz UTC${behind ? '+' : '-'}${hours} or set it with letta-switchboard config set-timezone.`,
+        );
+      }
+      return posix;
+    }
     try {
       return checkZone(value);
     } catch {
-      this.out.warn(`The time zone '${value}' (from ${source === 'env' ? 'TZ' : 'the system'}) is unknown; using UTC. Set one with --tz or letta-switchboard config set-timezone.`);
-      return 'UTC';
+      return this.unknownZone(value, source);
     }
+  }
+
+  private unknownZone(value: string, source: Source | undefined): string {
+    this.out.warn(`The time zone '${value}' (from ${source === 'env' ? 'TZ' : 'the system'}) is unknown; using UTC. Set one with --tz or letta-switchboard config set-timezone.`);
+    return 'UTC';
   }
 
   /** The agent given by --agent-id, LETTA_AGENT_ID or the config file, if any (a name or an id). */
@@ -176,7 +197,7 @@ export class Runtime {
   private async buildApi(): Promise<LettaApi> {
     const apiKey = this.settings.apiKey.value?.trim() ?? '';
     if (!apiKey && !this.dryRun) {
-      const store = "Run 'letta-switchboard config set-api-key -' and paste your key, or set LETTA_API_KEY.";
+      const store = NO_KEY_HINT;
       const legacy = legacyApiKeyUnreadable(legacyConfigPath(this.home));
       throw new AuthError('No API key set', legacy ? `~/.letta-switchboard/config.yaml (the Go CLI's config) has an api_key line that is not one plain YAML value. ${store}` : store);
     }

@@ -6,6 +6,7 @@ import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption } from './options';
 import { crontabLine, systemdUnits, launchdPlist, syncLogPath } from '../sync/schedule-line';
 import { stateDir } from '../state/store';
+import { legacyConfigPath, readLegacyApiKey } from '../config/store';
 import { appendPrivateFile } from '../files/private-file';
 import { syncSchedules } from '../sync/run';
 import { holderText } from '../files/lock';
@@ -43,11 +44,17 @@ export default defineCommand({
       // here, 0600 as every file of the state folder: made by the job's redirection, it would take cron's umask (0644).
       appendPrivateFile(syncLogPath(invocation), '', { what: 'sync log', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' });
       // The job reads the server and its key from the config file: naming a server given here would pair it with another server's key.
-      const { baseUrl } = rt.settings;
+      const { baseUrl, apiKey } = rt.settings;
       if (baseUrl.source === 'flag' || baseUrl.source === 'env')
         rt.out.warn(
           `This command's server (${baseUrl.value}) came from ${baseUrl.source === 'flag' ? '--base-url' : 'LETTA_BASE_URL'}, which the job will not have: it syncs the server and key in the config file. To sync this one, store them: letta-switchboard config set-url ${baseUrl.value}, then config set-api-key.`,
         );
+      else if (!rt.configFile().api_key && readLegacyApiKey(legacyConfigPath(rt.home)) === undefined) {
+        const from = apiKey.source === 'flag' ? '--api-key' : apiKey.source === 'env' ? 'LETTA_API_KEY' : undefined;
+        rt.out.warn(
+          `The job reads its key from the config file, which has none${from ? ` (this command's came from ${from}, which the job will not have)` : ''}: every run would stop at "No API key set". Store it first: letta-switchboard config set-api-key -`,
+        );
+      }
       return rt.out.line(options.printCron ? crontabLine(invocation) : options.printSystemd ? systemdUnits(invocation) : launchdPlist(invocation));
     }
     const now = rt.now();

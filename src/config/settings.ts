@@ -47,3 +47,20 @@ export function resolveSettings({ flags, env, file, legacyApiKey, systemZone }: 
     timezone: { value: timezone.value!, source: timezone.source },
   };
 }
+
+/**
+ * The zone of a POSIX TZ rule without daylight saving (`UTC+5`, `GMT-3`, `JST-9`, `<+07>-7`), read as
+ * the C library and Node's own clock read it: the offset counts hours west of Greenwich, so `UTC+5`
+ * is five hours behind UTC, as `date` shows. Undefined for any other TZ; null for such a rule no
+ * zone of the database is (minutes, or beyond the Etc/GMT zones), which must not be read another way.
+ */
+export function posixTzZone(tz: string): string | null | undefined {
+  const match = /^(?:[A-Za-z]{3,}|<[+-]?[A-Za-z0-9]+>)([+-]?)(\d{1,2})(:\d{2}(?::\d{2})?)?$/.exec(tz.trim());
+  if (!match) return undefined;
+  const hours = Number(match[2]);
+  const west = match[1] !== '-';
+  if (match[3] !== undefined && !/^(:00)+$/.test(match[3])) return null;
+  if (hours === 0) return 'UTC';
+  // Etc/GMT+N is N hours west (behind) of UTC, the sign POSIX writes; the database has +1..+12 and -1..-14.
+  return hours > (west ? 12 : 14) ? null : `Etc/GMT${west ? '+' : '-'}${hours}`;
+}

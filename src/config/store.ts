@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { UsageError } from '../errors';
+import { nearest } from '../nearest';
 import { parseJsonFile } from '../files/json';
 import { readTextFile, withFileLockSync, writePrivateFile, type FileLabel } from '../files/private-file';
 import { hasUnreadableLegacyApiKey, parseLegacyApiKey } from './legacy';
@@ -17,6 +18,23 @@ export const CONFIG_KEYS = ['api_key', 'base_url', 'agent_id', 'timezone'] as co
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 type Env = Record<string, string | undefined>;
+
+/** Keys of a hand-edited file that look meant for a setting (`apiKey`, `base-url`, `Timezone`): kept but never read, so worth saying. */
+export function misspeltKeys(file: ConfigFile): Array<{ given: string; meant: ConfigKey }> {
+  const found: Array<{ given: string; meant: ConfigKey }> = [];
+  for (const given of Object.keys(file)) {
+    if ((CONFIG_KEYS as readonly string[]).includes(given)) continue;
+    const meant = nearest(
+      given
+        .trim()
+        .toLowerCase()
+        .replace(/[-\s]+/g, '_'),
+      [...CONFIG_KEYS],
+    ) as ConfigKey | undefined;
+    if (meant) found.push({ given, meant });
+  }
+  return found;
+}
 
 /** $LETTA_SWITCHBOARD_CONFIG_DIR, else $XDG_CONFIG_HOME/letta-switchboard, else ~/.config/letta-switchboard. */
 export function configDir(env: Env, home: string | (() => string)): string {

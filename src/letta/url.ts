@@ -17,6 +17,12 @@ export function parseBaseUrl(value: string): URL {
     throw new UsageError(`'${value}' is not an http(s) URL`, fullAddressHint(value));
   }
   if (url.username || url.password) throw new UsageError('The base URL must not contain a user name or password');
+  // Each route is joined to the address, which drops a query or fragment: refuse it rather than save what is never sent (its text may be a token: not shown).
+  if (url.search || url.hash) {
+    const given = url.search ? 'a query (?...)' : 'a fragment (#...)';
+    url.search = url.hash = '';
+    throw new UsageError(`The base URL has ${given}, which no request would carry`, `Give the address alone: ${url.href.replace(/\/$/, '')}`);
+  }
   // The Go CLI's hosted service ran on Modal; it answers 410 now, so the key must not go there.
   if (url.hostname === 'modal.run' || url.hostname.endsWith('.modal.run')) throw new RetiredServiceError(url.origin);
   // [vV], not the i flag: V8 sets up case folding for a pattern's first case-insensitive use (0.1 ms of every command that talks to Letta).

@@ -25,6 +25,9 @@ export default defineCommand({
     rt.out.hideSecret(key);
     key = key.trim();
     if (key === '') throw new UsageError('No API key given', 'Paste the key from your Letta account settings.');
+    // Copied with the header or shell line around it (`Bearer sk-...`, `export LETTA_API_KEY=sk-...`): name what to leave out.
+    const around = /^(?:(?:authorization:\s*)?bearer\s+|export\s+[A-Za-z_][A-Za-z0-9_]{0,63}=)/i.exec(key)?.[0].trim();
+    if (around) throw new UsageError(`The API key starts with '${around}', as a header or a shell line does`, `Paste the key alone, without '${around}'.`);
     if (/\s/.test(key)) throw new UsageError('The API key contains white space', 'Give exactly one key.');
     // Copied from a .env or JSON file with its quotes, it would be saved as given and refused by Letta (401) later.
     if (/^(["'`]).*\1$/s.test(key)) throw new UsageError('The API key is wrapped in quotes', 'Paste the key alone, without the quotes around it.');

@@ -1,5 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
-import type { Setting, Settings } from '../../config/settings';
+import { CliError } from '../../errors';
+import type { Setting } from '../../config/settings';
+import type { Runtime } from '../../runtime';
 import { maskKey, withoutCredentials } from '../../output/secrets';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
@@ -7,16 +9,16 @@ import { statePath, journalPath } from '../../state/store';
 import { printList } from '../../output/list';
 
 /**
- * Each setting by its config.json name, the key and any password in the base URL masked; the zone as `zoneInEffect`
- * (the one every time is read in: 'berlin' is Europe/Berlin, an unknown TZ is UTC).
+ * Each setting by its config.json name, the key and any password in the base URL masked; the zone as the one in use
+ * (zoneInUse).
  */
-export function settingRows(settings: Settings, zoneInEffect: string): Array<[name: string, setting: Setting]> {
-  const { apiKey: key, baseUrl } = settings;
+export function settingRows(rt: Runtime): Array<[name: string, setting: Setting]> {
+  const { apiKey: key, baseUrl, agentId, timezone } = rt.settings;
   return [
     ['api_key', { value: key.value && maskKey(key.value.trim()), source: key.source }],
     ['base_url', { ...baseUrl, value: baseUrl.value && withoutCredentials(baseUrl.value) }],
-    ['agent_id', settings.agentId],
-    ['timezone', { ...settings.timezone, value: zoneInEffect }],
+    ['agent_id', agentId],
+    ['timezone', { ...timezone, value: zoneInUse(rt) ?? timezone.value }],
   ];
 }
 
@@ -28,7 +30,7 @@ export default defineCommand({
   globals: ['output', 'api', 'time'],
   declare: (command: Command) => command.addOption(agentOption()),
   async run(rt) {
-    const rows = settingRows(rt.settings, rt.zone());
+    const rows = settingRows(rt);
     const out = rt.out;
     rt.warnIfKeyFileReadable();
     const state = statePath(rt.env, rt.home);
@@ -56,3 +58,17 @@ export default defineCommand({
     out.note(`Journal:     ${journal} (steps not yet folded into the state file)`);
   },
 });
+
+/**
+ * The zone every time is read in: 'berlin' is Europe/Berlin, an unknown TZ is UTC, `TZ=UTC+5` five hours behind it
+ * (each with its warning). Undefined when the zone a flag or the file gives is none: shown then as given, so it can
+ * be looked at and fixed.
+ */
+function zoneInUse(rt: Runtime): string | undefined {
+  try {
+    return rt.zone();
+  } catch (error) {
+    if (error instanceof CliError) return undefined;
+    throw error;
+  }
+}

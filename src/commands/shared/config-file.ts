@@ -1,4 +1,4 @@
-import { writeConfigFile, type ConfigFile, type ConfigKey } from '../../config/store';
+import { legacyConfigPath, readLegacyApiKey, writeConfigFile, type ConfigFile, type ConfigKey } from '../../config/store';
 import type { Settings } from '../../config/settings';
 import { maskKey } from '../../output/secrets';
 import type { Runtime } from '../../runtime';
@@ -32,10 +32,17 @@ export function updateConfig(rt: Runtime, change: (file: ConfigFile) => void, co
     const value = file[name];
     // --json: the setting as saved (null once removed), shaped as `config get` answers it, the key masked.
     if (rt.out.json) rt.out.document({ name, value: typeof value !== 'string' ? null : name === 'api_key' ? maskKey(value) : value, config_file: rt.configPath });
-    // Saved, but not what commands use while the variable is set (flag, then environment, then file).
+    // Saved or removed, but not what commands use while the variable is set (flag, then environment, then file).
     const over = OVERRIDDEN_BY[name as ConfigKey];
-    if (over && value !== undefined && rt.settings[over.setting].source === 'env') {
-      rt.out.note(`${over.variable} is set in this shell and comes before the config file: unset it to use the saved value.`);
+    if (over && rt.settings[over.setting].source === 'env') {
+      rt.out.note(
+        value !== undefined
+          ? `${over.variable} is set in this shell and comes before the config file: unset it to use the saved value.`
+          : `${over.variable} is set in this shell, so commands still use its value: unset it too.`,
+      );
+    } else if (name === 'api_key' && value === undefined && readLegacyApiKey(legacyConfigPath(rt.home)) !== undefined) {
+      // Read only when the new file has no key: removing it brings the Go CLI's old one back into use.
+      rt.out.note(`~/.letta-switchboard/config.yaml (the Go CLI's config) has an api_key, which commands use now: remove that line too to stop it.`);
     }
   }
 }
