@@ -1,5 +1,5 @@
 import { utcCron, type UtcCron } from '../time/utc-cron';
-import { nextOffsetChange, offsetMinutes } from '../time/zone';
+import { isSeasonalChange, nextOffsetChange, offsetMinutes } from '../time/zone';
 import { compareText } from '../text-order';
 import { expectedUtcCron } from '../sync/local-rule';
 import { sameCron } from '../time/cron-fields';
@@ -32,8 +32,8 @@ export interface AgendaSchedule {
 }
 
 export type FireFlag =
-  /** The cron is UTC, so after a DST change it lands at another local time than before the change. */
-  | { type: 'dst-shift'; offsetBefore: number; offsetAfter: number; keptBySync: boolean }
+  /** The cron is UTC, so after an offset change (`seasonal`: DST; else a move for good) it lands at another local time than before. */
+  | { type: 'dst-shift'; offsetBefore: number; offsetAfter: number; keptBySync: boolean; seasonal: boolean }
   /** Several fires of one agent in the same minute. */
   | { type: 'same-minute'; count: number }
   /** A one-time schedule whose time has passed but which Letta still holds. */
@@ -59,6 +59,8 @@ export interface OffsetChange {
   at: number;
   before: number;
   after: number;
+  /** Daylight saving time (the offset comes back within a year); false for a move for good. */
+  seasonal: boolean;
   movedScheduleIds: string[];
   /** Of those, the ones recorded on this clock: sync replaces each at the change, so it keeps its local time. */
   keptBySyncIds: string[];
@@ -120,6 +122,9 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   const agenda: Agenda = { fires: [], offsetChanges: [], truncated: [], unreadable: [] };
   const startOffset = offsetMinutes(window.zone, window.from);
   const offsetAt = offsetsByInstant(window.zone);
+  const changes = offsetChangesIn(window);
+  // Whether the last change of the reader's clock before an instant is DST (a fire it moved is said to be moved by DST).
+  const seasonalAt = (at: number) => changes.findLast((change) => change.at <= at)?.seasonal ?? true;
   const ranks = tieRanks(schedules);
   const upcoming = new MinHeap<Upcoming>((a, b) => a.at - b.at || a.rank - b.rank);
   const crons = new Map<AgendaSchedule, UtcCron>();
@@ -182,7 +187,7 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     }
     if (offsetAt(next.at) === startOffset) shownBeforeChange.add(next.schedule);
     const movedTo = movesHere(next) ? offsetAt(next.at) : undefined;
-    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movedTo, keptClock, shownBeforeChange.has(next.schedule)) });
+    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movedTo, keptClock, shownBeforeChange.has(next.schedule), seasonalAt) });
     next.listed++;
     const after = next.following();
     if (after === undefined) continue;
@@ -195,7 +200,7 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   // kept in a zone that changes too is made anew by sync then, and may not move here at all.)
   const keepsItsCron = ({ keptZone }: AgendaSchedule) => keptZone === null || (keptZone !== undefined && offsetMinutes(keptZone, window.from) === offsetMinutes(keptZone, window.to));
   const idsOf = (fires: Fire[]) => [...new Set(fires.map((fire) => fire.schedule.id))];
-  agenda.offsetChanges = offsetChangesIn(window).map((change) => {
+  agenda.offsetChanges = changes.map((change) => {
     const after = agenda.fires.filter((fire) => fire.at >= change.at && fire.schedule.kind !== 'one-time');
     const flagged = (fire: Fire) => fire.flags.some((flag) => flag.type === 'dst-shift');
     const moved = after.filter(flagged);
@@ -261,6 +266,7 @@ function fireFlags(
   movedTo: number | undefined,
   keptClock: (zone: string) => KeptClock,
   shownBeforeChange: boolean,
+  seasonalAt: (at: number) => boolean,
 ): FireFlag[] {
   // A fire before the pause was not paused (agenda --since shows such a past fire with its outcome).
   const paused = schedule.pausedSince !== undefined && !(at < Date.parse(schedule.pausedSince));
@@ -285,7 +291,7 @@ function fireFlags(
   // Kept on this clock and on it after the change: made or synced for the change, it never fired at the earlier local time
   // unless this agenda shows it doing so (left off its clock since the change before).
   const ontoItsClock = schedule.keptZone === zone && !keptBySync;
-  if (!ontoItsClock || shownBeforeChange) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync });
+  if (!ontoItsClock || shownBeforeChange) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync, seasonal: seasonalAt(at) });
   return flags;
 }
 
@@ -388,16 +394,16 @@ export function flagSameMinute(fires: Fire[]): void {
   flagMinute();
 }
 
-/** Every change of the zone's UTC offset within the window. */
-export function offsetChangesIn({ from, to, zone }: AgendaWindow): Array<{ at: number; before: number; after: number }> {
-  const changes: Array<{ at: number; before: number; after: number }> = [];
+/** Every change of the zone's UTC offset within the window, each said to be DST or a move for good. */
+export function offsetChangesIn({ from, to, zone }: AgendaWindow): Array<{ at: number; before: number; after: number; seasonal: boolean }> {
+  const changes: Array<{ at: number; before: number; after: number; seasonal: boolean }> = [];
   let cursor = from;
   for (;;) {
     const days = Math.ceil((to - cursor) / 86_400_000);
     if (days <= 0) break;
     const change = nextOffsetChange(zone, cursor, days);
     if (!change || change.at > to) break;
-    changes.push(change);
+    changes.push({ ...change, seasonal: isSeasonalChange(zone, change) });
     cursor = change.at;
   }
   return changes;

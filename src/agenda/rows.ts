@@ -92,7 +92,7 @@ export function flagText(flag: FireFlag, zone: string, at: number): string {
       const before = wallTime(zone, at - (flag.offsetAfter - flag.offsetBefore) * MINUTE);
       const after = wallTime(zone, at);
       // Recorded on this clock, it is replaced by sync at the change (the row shows Letta's cron as it stands).
-      return `DST moved it: ${formatClock(after.hour, after.minute)}, was ${formatClock(before.hour, before.minute)}${flag.keptBySync ? `; sync puts it back at ${formatClock(before.hour, before.minute)}` : ''}`;
+      return `${flag.seasonal ? 'DST' : 'an offset change for good'} moved it: ${formatClock(after.hour, after.minute)}, was ${formatClock(before.hour, before.minute)}${flag.keptBySync ? `; sync puts it back at ${formatClock(before.hour, before.minute)}` : ''}`;
     }
     case 'wrong-local-time': {
       const fires = wallTime(flag.zone, at);
@@ -159,7 +159,7 @@ export function fireJson(fire: Fire, zone: string) {
 function flagJson(flag: FireFlag): Record<string, unknown> {
   switch (flag.type) {
     case 'dst-shift':
-      return { type: flag.type, offset_before_minutes: flag.offsetBefore, offset_after_minutes: flag.offsetAfter, kept_by_sync: flag.keptBySync };
+      return { type: flag.type, offset_before_minutes: flag.offsetBefore, offset_after_minutes: flag.offsetAfter, kept_by_sync: flag.keptBySync, seasonal: flag.seasonal };
     case 'wrong-local-time':
       return { type: flag.type, zone: flag.zone, local_rule: flag.localRule, expected_cron: flag.expectedCron };
     case 'outcome':
@@ -189,7 +189,7 @@ export function offsetChangeNote(change: OffsetChange, zone: string): string {
     other === 0
       ? ''
       : ` ${other} that keep${other === 1 ? 's' : ''} UTC or another zone's time (${change.otherClockIds.join(', ')}) fire${other === 1 ? 's' : ''} ${later} here from then on, as ${other === 1 ? 'it keeps' : 'they keep'} that time.`;
-  return `Clocks in ${zone} go ${direction} ${amount} on ${when}: ${effect}${others}`;
+  return `Clocks in ${zone} go ${direction} ${amount}${change.seasonal ? '' : ' for good'} on ${when}: ${effect}${others}`;
 }
 
 /** Which of the moved schedules sync puts back on their local time (it replaces each at the change). */
