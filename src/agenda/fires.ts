@@ -44,6 +44,11 @@ export type FireFlag =
    * change): `askedAt` is when the rule wanted it (Unix ms, read for its clock time only), `expectedCron` what sync sets.
    */
   | { type: 'wrong-local-time'; zone: string; localRule: string; expectedCron: string; askedAt: number }
+  /**
+   * Kept on another zone's clock, which changes its offset before this fire (`seasonal`: DST): sync replaces the schedule
+   * then to keep its local time there, so it fires at `syncedAt` (Unix ms), at another time on the reader's clock.
+   */
+  | { type: 'kept-clock-shift'; zone: string; seasonal: boolean; syncedAt: number }
   /** A past fire (agenda --since): what its history says happened. */
   | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string; error?: string };
 
@@ -68,9 +73,20 @@ export interface OffsetChange {
   otherClockIds: string[];
 }
 
+/** A change of another zone's offset in the window that moves schedules kept on that clock on the reader's clock. */
+export interface KeptClockChange {
+  zone: string;
+  at: number;
+  before: number;
+  after: number;
+  seasonal: boolean;
+  movedScheduleIds: string[];
+}
+
 export interface Agenda {
   fires: Fire[];
   offsetChanges: OffsetChange[];
+  keptClockChanges: KeptClockChange[];
   /** Schedules with more fires in the window than the per-schedule limit: only the first ones are listed. */
   truncated: Array<{ scheduleId: string; shown: number }>;
   /** Schedules whose cron cannot be read. */
@@ -119,7 +135,7 @@ interface Upcoming {
 export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): Agenda {
   const limit = window.limitPerSchedule ?? DEFAULT_LIMIT_PER_SCHEDULE;
   const total = window.limitTotal ?? DEFAULT_LIMIT_TOTAL;
-  const agenda: Agenda = { fires: [], offsetChanges: [], truncated: [], unreadable: [] };
+  const agenda: Agenda = { fires: [], offsetChanges: [], keptClockChanges: [], truncated: [], unreadable: [] };
   const startOffset = offsetMinutes(window.zone, window.from);
   const offsetAt = offsetsByInstant(window.zone);
   const changes = offsetChangesIn(window);
@@ -137,13 +153,19 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     const offset = offsetAt(at);
     return cron !== undefined && offset !== startOffset && !cron.matches(at - (offset - startOffset) * MINUTE);
   };
+  // Whether an instant shows a local time on the reader's clock at which the schedule's cron did not fire as the window
+  // opened: the time sync moves a schedule kept on another clock to is a move here unless the reader's clock moved alike.
+  const newHere = (schedule: AgendaSchedule, at: number) => {
+    const cron = crons.get(schedule);
+    return cron !== undefined && !cron.matches(at + (offsetAt(at) - startOffset) * MINUTE);
+  };
   // Worked out once per zone: reading another zone's clock at every fire would cost more than the rest of the agenda.
   const keptClocks = new Map<string, KeptClock>();
   const keptClock = (zone: string) => {
     let clock = keptClocks.get(zone);
     if (!clock) {
       const change = nextOffsetChange(zone, window.from, Math.ceil((window.to - window.from) / DAY_MS) + 1);
-      clock = { offset: offsetMinutes(zone, window.from), until: change?.at ?? Infinity };
+      clock = { offset: offsetMinutes(zone, window.from), until: change?.at ?? Infinity, change: change && { ...change, seasonal: isSeasonalChange(zone, change) } };
       keptClocks.set(zone, clock);
     }
     return clock;
@@ -187,7 +209,7 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     }
     if (offsetAt(next.at) === startOffset) shownBeforeChange.add(next.schedule);
     const movedTo = movesHere(next) ? offsetAt(next.at) : undefined;
-    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movedTo, keptClock, shownBeforeChange.has(next.schedule), seasonalAt) });
+    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movedTo, keptClock, shownBeforeChange.has(next.schedule), seasonalAt, newHere) });
     next.listed++;
     const after = next.following();
     if (after === undefined) continue;
@@ -211,6 +233,12 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
       otherClockIds: idsOf(after.filter((fire) => !flagged(fire) && keepsItsCron(fire.schedule) && movesHere(fire))),
     };
   });
+  const keptMoved = agenda.fires.filter((fire) => fire.flags.some((flag) => flag.type === 'kept-clock-shift'));
+  agenda.keptClockChanges = [...new Set(keptMoved.map((fire) => fire.schedule.keptZone as string))].sort(compareText).map((zone) => ({
+    zone,
+    ...keptClock(zone).change!,
+    movedScheduleIds: idsOf(keptMoved.filter((fire) => fire.schedule.keptZone === zone)),
+  }));
   return agenda;
 }
 
@@ -267,6 +295,7 @@ function fireFlags(
   keptClock: (zone: string) => KeptClock,
   shownBeforeChange: boolean,
   seasonalAt: (at: number) => boolean,
+  newHere: (schedule: AgendaSchedule, at: number) => boolean,
 ): FireFlag[] {
   // A fire before the pause was not paused (agenda --since shows such a past fire with its outcome).
   const paused = schedule.pausedSince !== undefined && !(at < Date.parse(schedule.pausedSince));
@@ -282,6 +311,11 @@ function fireFlags(
     const clock = keptClock(kept);
     const off = at < clock.until ? offItsClock(schedule, kept, at, clock.offset) : 'unknown';
     if (typeof off === 'object') flags.push({ type: 'wrong-local-time', zone: kept, localRule: schedule.keptRule!, expectedCron: off.expectedCron, askedAt: at + off.shift });
+    // After that clock's change sync replaces it to keep its local time there: said where the reader sees it move.
+    const synced = kept !== zone && clock.change && at >= clock.until ? offItsClock(schedule, kept, at, clock.change.after) : 'unknown';
+    // The rule's next fire may be a day or more on (this one's day already passed on that clock): the same day's is the one sync makes.
+    const syncedAt = typeof synced === 'object' ? at + (((synced.shift % DAY_MS) + DAY_MS * 1.5) % DAY_MS) - DAY_MS / 2 : undefined;
+    if (syncedAt !== undefined && newHere(schedule, syncedAt)) flags.push({ type: 'kept-clock-shift', zone: kept, seasonal: clock.change!.seasonal, syncedAt });
   }
   // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
   // an interval follows no clock, and one kept in another zone moves here rightly.
@@ -299,6 +333,7 @@ function fireFlags(
 interface KeptClock {
   offset: number;
   until: number;
+  change: { at: number; before: number; after: number; seasonal: boolean } | null;
 }
 
 type ClockCheck = { expectedCron: string; shift: number } | 'on its clock' | 'unknown';
