@@ -1,5 +1,5 @@
 import { utcCron, type UtcCron } from '../time/utc-cron';
-import { nextOffsetChange, offsetMinutes } from '../time/zone';
+import { isSeasonalChange, nextOffsetChange, offsetMinutes } from '../time/zone';
 import { compareText } from '../text-order';
 import { expectedUtcCron } from '../sync/local-rule';
 import { sameCron } from '../time/cron-fields';
@@ -32,8 +32,8 @@ export interface AgendaSchedule {
 }
 
 export type FireFlag =
-  /** The cron is UTC, so after a DST change it lands at another local time than before the change. */
-  | { type: 'dst-shift'; offsetBefore: number; offsetAfter: number; keptBySync: boolean }
+  /** The cron is UTC, so after an offset change (`seasonal`: DST; else a move for good) it lands at another local time than before. */
+  | { type: 'dst-shift'; offsetBefore: number; offsetAfter: number; keptBySync: boolean; seasonal: boolean }
   /** Several fires of one agent in the same minute. */
   | { type: 'same-minute'; count: number }
   /** A one-time schedule whose time has passed but which Letta still holds. */
@@ -44,6 +44,11 @@ export type FireFlag =
    * change): `askedAt` is when the rule wanted it (Unix ms, read for its clock time only), `expectedCron` what sync sets.
    */
   | { type: 'wrong-local-time'; zone: string; localRule: string; expectedCron: string; askedAt: number }
+  /**
+   * Kept on another zone's clock, which changes its offset before this fire (`seasonal`: DST): sync replaces the schedule
+   * then to keep its local time there, so it fires at `syncedAt` (Unix ms), at another time on the reader's clock.
+   */
+  | { type: 'kept-clock-shift'; zone: string; seasonal: boolean; syncedAt: number }
   /** A past fire (agenda --since): what its history says happened. */
   | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string; error?: string };
 
@@ -59,6 +64,8 @@ export interface OffsetChange {
   at: number;
   before: number;
   after: number;
+  /** Daylight saving time (the offset comes back within a year); false for a move for good. */
+  seasonal: boolean;
   movedScheduleIds: string[];
   /** Of those, the ones recorded on this clock: sync replaces each at the change, so it keeps its local time. */
   keptBySyncIds: string[];
@@ -66,9 +73,20 @@ export interface OffsetChange {
   otherClockIds: string[];
 }
 
+/** A change of another zone's offset in the window that moves schedules kept on that clock on the reader's clock. */
+export interface KeptClockChange {
+  zone: string;
+  at: number;
+  before: number;
+  after: number;
+  seasonal: boolean;
+  movedScheduleIds: string[];
+}
+
 export interface Agenda {
   fires: Fire[];
   offsetChanges: OffsetChange[];
+  keptClockChanges: KeptClockChange[];
   /** Schedules with more fires in the window than the per-schedule limit: only the first ones are listed. */
   truncated: Array<{ scheduleId: string; shown: number }>;
   /** Schedules whose cron cannot be read. */
@@ -117,9 +135,12 @@ interface Upcoming {
 export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): Agenda {
   const limit = window.limitPerSchedule ?? DEFAULT_LIMIT_PER_SCHEDULE;
   const total = window.limitTotal ?? DEFAULT_LIMIT_TOTAL;
-  const agenda: Agenda = { fires: [], offsetChanges: [], truncated: [], unreadable: [] };
+  const agenda: Agenda = { fires: [], offsetChanges: [], keptClockChanges: [], truncated: [], unreadable: [] };
   const startOffset = offsetMinutes(window.zone, window.from);
   const offsetAt = offsetsByInstant(window.zone);
+  const changes = offsetChangesIn(window);
+  // Whether the last change of the reader's clock before an instant is DST (a fire it moved is said to be moved by DST).
+  const seasonalAt = (at: number) => changes.findLast((change) => change.at <= at)?.seasonal ?? true;
   const ranks = tieRanks(schedules);
   const upcoming = new MinHeap<Upcoming>((a, b) => a.at - b.at || a.rank - b.rank);
   const crons = new Map<AgendaSchedule, UtcCron>();
@@ -132,13 +153,19 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     const offset = offsetAt(at);
     return cron !== undefined && offset !== startOffset && !cron.matches(at - (offset - startOffset) * MINUTE);
   };
+  // Whether an instant shows a local time on the reader's clock at which the schedule's cron did not fire as the window
+  // opened: the time sync moves a schedule kept on another clock to is a move here unless the reader's clock moved alike.
+  const newHere = (schedule: AgendaSchedule, at: number) => {
+    const cron = crons.get(schedule);
+    return cron !== undefined && !cron.matches(at + (offsetAt(at) - startOffset) * MINUTE);
+  };
   // Worked out once per zone: reading another zone's clock at every fire would cost more than the rest of the agenda.
   const keptClocks = new Map<string, KeptClock>();
   const keptClock = (zone: string) => {
     let clock = keptClocks.get(zone);
     if (!clock) {
       const change = nextOffsetChange(zone, window.from, Math.ceil((window.to - window.from) / DAY_MS) + 1);
-      clock = { offset: offsetMinutes(zone, window.from), until: change?.at ?? Infinity };
+      clock = { offset: offsetMinutes(zone, window.from), until: change?.at ?? Infinity, change: change && { ...change, seasonal: isSeasonalChange(zone, change) } };
       keptClocks.set(zone, clock);
     }
     return clock;
@@ -182,7 +209,7 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     }
     if (offsetAt(next.at) === startOffset) shownBeforeChange.add(next.schedule);
     const movedTo = movesHere(next) ? offsetAt(next.at) : undefined;
-    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movedTo, keptClock, shownBeforeChange.has(next.schedule)) });
+    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movedTo, keptClock, shownBeforeChange.has(next.schedule), seasonalAt, newHere) });
     next.listed++;
     const after = next.following();
     if (after === undefined) continue;
@@ -195,7 +222,7 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   // kept in a zone that changes too is made anew by sync then, and may not move here at all.)
   const keepsItsCron = ({ keptZone }: AgendaSchedule) => keptZone === null || (keptZone !== undefined && offsetMinutes(keptZone, window.from) === offsetMinutes(keptZone, window.to));
   const idsOf = (fires: Fire[]) => [...new Set(fires.map((fire) => fire.schedule.id))];
-  agenda.offsetChanges = offsetChangesIn(window).map((change) => {
+  agenda.offsetChanges = changes.map((change) => {
     const after = agenda.fires.filter((fire) => fire.at >= change.at && fire.schedule.kind !== 'one-time');
     const flagged = (fire: Fire) => fire.flags.some((flag) => flag.type === 'dst-shift');
     const moved = after.filter(flagged);
@@ -206,6 +233,12 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
       otherClockIds: idsOf(after.filter((fire) => !flagged(fire) && keepsItsCron(fire.schedule) && movesHere(fire))),
     };
   });
+  const keptMoved = agenda.fires.filter((fire) => fire.flags.some((flag) => flag.type === 'kept-clock-shift'));
+  agenda.keptClockChanges = [...new Set(keptMoved.map((fire) => fire.schedule.keptZone as string))].sort(compareText).map((zone) => ({
+    zone,
+    ...keptClock(zone).change!,
+    movedScheduleIds: idsOf(keptMoved.filter((fire) => fire.schedule.keptZone === zone)),
+  }));
   return agenda;
 }
 
@@ -261,6 +294,8 @@ function fireFlags(
   movedTo: number | undefined,
   keptClock: (zone: string) => KeptClock,
   shownBeforeChange: boolean,
+  seasonalAt: (at: number) => boolean,
+  newHere: (schedule: AgendaSchedule, at: number) => boolean,
 ): FireFlag[] {
   // A fire before the pause was not paused (agenda --since shows such a past fire with its outcome).
   const paused = schedule.pausedSince !== undefined && !(at < Date.parse(schedule.pausedSince));
@@ -276,6 +311,11 @@ function fireFlags(
     const clock = keptClock(kept);
     const off = at < clock.until ? offItsClock(schedule, kept, at, clock.offset) : 'unknown';
     if (typeof off === 'object') flags.push({ type: 'wrong-local-time', zone: kept, localRule: schedule.keptRule!, expectedCron: off.expectedCron, askedAt: at + off.shift });
+    // After that clock's change sync replaces it to keep its local time there: said where the reader sees it move.
+    const synced = kept !== zone && clock.change && at >= clock.until ? offItsClock(schedule, kept, at, clock.change.after) : 'unknown';
+    // The rule's next fire may be a day or more on (this one's day already passed on that clock): the same day's is the one sync makes.
+    const syncedAt = typeof synced === 'object' ? at + (((synced.shift % DAY_MS) + DAY_MS * 1.5) % DAY_MS) - DAY_MS / 2 : undefined;
+    if (syncedAt !== undefined && newHere(schedule, syncedAt)) flags.push({ type: 'kept-clock-shift', zone: kept, seasonal: clock.change!.seasonal, syncedAt });
   }
   // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
   // an interval follows no clock, and one kept in another zone moves here rightly.
@@ -285,7 +325,7 @@ function fireFlags(
   // Kept on this clock and on it after the change: made or synced for the change, it never fired at the earlier local time
   // unless this agenda shows it doing so (left off its clock since the change before).
   const ontoItsClock = schedule.keptZone === zone && !keptBySync;
-  if (!ontoItsClock || shownBeforeChange) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync });
+  if (!ontoItsClock || shownBeforeChange) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync, seasonal: seasonalAt(at) });
   return flags;
 }
 
@@ -293,6 +333,7 @@ function fireFlags(
 interface KeptClock {
   offset: number;
   until: number;
+  change: { at: number; before: number; after: number; seasonal: boolean } | null;
 }
 
 type ClockCheck = { expectedCron: string; shift: number } | 'on its clock' | 'unknown';
@@ -388,16 +429,16 @@ export function flagSameMinute(fires: Fire[]): void {
   flagMinute();
 }
 
-/** Every change of the zone's UTC offset within the window. */
-export function offsetChangesIn({ from, to, zone }: AgendaWindow): Array<{ at: number; before: number; after: number }> {
-  const changes: Array<{ at: number; before: number; after: number }> = [];
+/** Every change of the zone's UTC offset within the window, each said to be DST or a move for good. */
+export function offsetChangesIn({ from, to, zone }: AgendaWindow): Array<{ at: number; before: number; after: number; seasonal: boolean }> {
+  const changes: Array<{ at: number; before: number; after: number; seasonal: boolean }> = [];
   let cursor = from;
   for (;;) {
     const days = Math.ceil((to - cursor) / 86_400_000);
     if (days <= 0) break;
     const change = nextOffsetChange(zone, cursor, days);
     if (!change || change.at > to) break;
-    changes.push(change);
+    changes.push({ ...change, seasonal: isSeasonalChange(zone, change) });
     cursor = change.at;
   }
   return changes;

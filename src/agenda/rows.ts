@@ -1,7 +1,7 @@
 import { span } from '../output/when';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../time/names';
 import { formatClock, formatDate, formatLocal, wallTime, zoneAbbreviation } from '../time/zone';
-import type { Agenda, Fire, FireFlag, OffsetChange } from './fires';
+import type { Agenda, Fire, FireFlag, KeptClockChange, OffsetChange } from './fires';
 
 const MINUTE = 60_000;
 const SYNC_HINT = 'run letta-switchboard sync';
@@ -92,12 +92,17 @@ export function flagText(flag: FireFlag, zone: string, at: number): string {
       const before = wallTime(zone, at - (flag.offsetAfter - flag.offsetBefore) * MINUTE);
       const after = wallTime(zone, at);
       // Recorded on this clock, it is replaced by sync at the change (the row shows Letta's cron as it stands).
-      return `DST moved it: ${formatClock(after.hour, after.minute)}, was ${formatClock(before.hour, before.minute)}${flag.keptBySync ? `; sync puts it back at ${formatClock(before.hour, before.minute)}` : ''}`;
+      return `${flag.seasonal ? 'DST' : 'an offset change for good'} moved it: ${formatClock(after.hour, after.minute)}, was ${formatClock(before.hour, before.minute)}${flag.keptBySync ? `; sync puts it back at ${formatClock(before.hour, before.minute)}` : ''}`;
     }
     case 'wrong-local-time': {
       const fires = wallTime(flag.zone, at);
       const asked = wallTime(flag.zone, flag.askedAt);
       return `wrong local time: ${formatClock(fires.hour, fires.minute)}${flag.zone === zone ? '' : ` in ${flag.zone}`}, made for ${formatClock(asked.hour, asked.minute)} (${SYNC_HINT})`;
+    }
+    case 'kept-clock-shift': {
+      const synced = wallTime(zone, flag.syncedAt);
+      const shown = wallTime(zone, at);
+      return `${flag.seasonal ? 'DST' : 'an offset change for good'} in ${flag.zone} moves it: ${formatClock(synced.hour, synced.minute)} here once sync keeps it on that clock, not ${formatClock(shown.hour, shown.minute)}`;
     }
     case 'same-minute':
       return `${flag.count} fires of this agent this minute`;
@@ -159,9 +164,11 @@ export function fireJson(fire: Fire, zone: string) {
 function flagJson(flag: FireFlag): Record<string, unknown> {
   switch (flag.type) {
     case 'dst-shift':
-      return { type: flag.type, offset_before_minutes: flag.offsetBefore, offset_after_minutes: flag.offsetAfter, kept_by_sync: flag.keptBySync };
+      return { type: flag.type, offset_before_minutes: flag.offsetBefore, offset_after_minutes: flag.offsetAfter, kept_by_sync: flag.keptBySync, seasonal: flag.seasonal };
     case 'wrong-local-time':
       return { type: flag.type, zone: flag.zone, local_rule: flag.localRule, expected_cron: flag.expectedCron };
+    case 'kept-clock-shift':
+      return { type: flag.type, zone: flag.zone, seasonal: flag.seasonal, synced_at: new Date(flag.syncedAt).toISOString() };
     case 'outcome':
       return { type: flag.type, class: flag.class, delay_seconds: flag.delaySeconds ?? null, stop_reason: flag.stopReason ?? null, error: flag.error ?? null };
     default:
@@ -169,15 +176,19 @@ function flagJson(flag: FireFlag): Record<string, unknown> {
   }
 }
 
+/** "Sun 2027-03-14 at 02:00 EST": the wall clock just as it changes, read with the offset before the change. */
+function changeMoment(change: { at: number; before: number }, zone: string): string {
+  const clock = new Date(change.at + change.before * MINUTE);
+  const weekday = WEEKDAY_NAMES[clock.getUTCDay()]!.slice(0, 3);
+  return `${weekday} ${clock.toISOString().slice(0, 10)} at ${clock.toISOString().slice(11, 16)} ${zoneAbbreviation(zone, change.at - MINUTE)}`;
+}
+
 /** The note about one offset change in the window: when the clocks move and which schedules move with them. */
 export function offsetChangeNote(change: OffsetChange, zone: string): string {
   const shift = change.after - change.before;
   const amount = formatDuration(Math.abs(shift));
   const direction = shift > 0 ? 'forward' : 'back';
-  // The wall clock just as it changes, read with the offset before the change ("02:00 EST" on a spring-forward night).
-  const clock = new Date(change.at + change.before * MINUTE);
-  const weekday = WEEKDAY_NAMES[clock.getUTCDay()]!.slice(0, 3);
-  const when = `${weekday} ${clock.toISOString().slice(0, 10)} at ${clock.toISOString().slice(11, 16)} ${zoneAbbreviation(zone, change.at - MINUTE)}`;
+  const when = changeMoment(change, zone);
   const moved = change.movedScheduleIds.length;
   const other = change.otherClockIds.length;
   const later = `${amount} ${shift > 0 ? 'later' : 'earlier'}`;
@@ -189,7 +200,18 @@ export function offsetChangeNote(change: OffsetChange, zone: string): string {
     other === 0
       ? ''
       : ` ${other} that keep${other === 1 ? 's' : ''} UTC or another zone's time (${change.otherClockIds.join(', ')}) fire${other === 1 ? 's' : ''} ${later} here from then on, as ${other === 1 ? 'it keeps' : 'they keep'} that time.`;
-  return `Clocks in ${zone} go ${direction} ${amount} on ${when}: ${effect}${others}`;
+  return `Clocks in ${zone} go ${direction} ${amount}${change.seasonal ? '' : ' for good'} on ${when}: ${effect}${others}`;
+}
+
+/** The note about another zone's change that moves schedules kept on its clock on the reader's. */
+export function keptClockChangeNote(change: KeptClockChange, zone: string): string {
+  const shift = change.after - change.before;
+  const moved = change.movedScheduleIds.length;
+  return (
+    `Clocks in ${change.zone} go ${shift > 0 ? 'forward' : 'back'} ${formatDuration(Math.abs(shift))}${change.seasonal ? '' : ' for good'} on ${changeMoment(change, change.zone)}: ` +
+    `${moved} recurring schedule${moved === 1 ? '' : 's'} kept on that clock (${change.movedScheduleIds.join(', ')}) fire${moved === 1 ? 's' : ''} at another time in ${zone} from then on, ` +
+    `once sync replaces ${moved === 1 ? 'it' : 'each'} to keep ${moved === 1 ? 'its' : 'their'} local time there (run it hourly: letta-switchboard sync --print-cron).`
+  );
 }
 
 /** Which of the moved schedules sync puts back on their local time (it replaces each at the change). */
@@ -212,6 +234,7 @@ export function agendaNotes(agenda: Agenda, zone: string): string[] {
   return [
     ...wrongLocalTimeNotes(agenda),
     ...agenda.offsetChanges.map((change) => offsetChangeNote(change, zone)),
+    ...agenda.keptClockChanges.map((change) => keptClockChangeNote(change, zone)),
     ...agenda.truncated.map(({ scheduleId, shown }) => `Only the first ${shown} fires of ${scheduleId} are shown.`),
     ...(agenda.cut ? [cutNote(agenda.cut, zone)] : []),
     ...agenda.unreadable.map(({ scheduleId, reason }) => `Schedule ${scheduleId} has a cron this tool cannot read (${reason}); its fires are not shown.`),

@@ -28,7 +28,8 @@ export function printStatus(out: Output, status: RecordStatus, zone: string, { e
   for (const w of status.wrong_local_time) say(`  Wrong time    ${w.id}: ${w.utc_cron} UTC, should be ${w.expected_cron} to keep ${w.local_rule} (${w.zone})`);
   for (const change of status.dst_changes) {
     const hours = (change.offset_after_minutes - change.offset_before_minutes) / 60;
-    say(`  Next DST      ${change.zone} ${when(change.at)}: clocks move ${hours > 0 ? '+' : ''}${hours} h; sync keeps ${change.moves.join(', ')}`);
+    const [label, forGood] = change.seasonal ? ['Next DST     ', ''] : ['Offset change', ' for good'];
+    say(`  ${label} ${change.zone} ${when(change.at)}: clocks move ${hours > 0 ? '+' : ''}${hours} h${forGood}; sync keeps ${change.moves.join(', ')}`);
   }
   for (const s of status.series) {
     say(`  Series        ${s.series_id} (${s.phrase}): ${s.waiting} waiting${s.complete ? ', all made' : s.runs_dry_at ? `, runs dry ${when(s.runs_dry_at)} unless sync tops it up` : ''}`);

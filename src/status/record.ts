@@ -3,7 +3,7 @@ import type { SyncOutcomeRecord } from '../state/sync-outcome';
 import { expectedUtcCron } from '../sync/local-rule';
 import { followsLocalClock } from '../sync/plan';
 import { awaitsLostMember, isGoneMember } from '../sync/series';
-import { nextOffsetChange } from '../time/zone';
+import { isSeasonalChange, nextOffsetChange } from '../time/zone';
 import { sameCron } from '../time/cron-fields';
 
 /** A sync older than this, while DST-kept schedules exist, is overdue (the printed job runs hourly). */
@@ -19,7 +19,8 @@ export interface RecordStatus {
   /** Schedules the rule cannot be kept for (their times now fall on different UTC days, say). */
   problems: Array<{ id: string; message: string }>;
   /** The next offset change of each zone DST-kept schedules follow, and which ids it moves. */
-  dst_changes: Array<{ zone: string; at: string; offset_before_minutes: number; offset_after_minutes: number; moves: string[] }>;
+  /** `seasonal`: daylight saving time; false for a move for good (Asia/Almaty in March 2024). */
+  dst_changes: Array<{ zone: string; at: string; offset_before_minutes: number; offset_after_minutes: number; seasonal: boolean; moves: string[] }>;
   series: Array<{ series_id: string; agent_id: string; phrase: string; waiting: number; last_member_at: string | null; runs_dry_at: string | null; complete: boolean; running_dry: boolean }>;
   /** `unfinished`: its pause stopped before its delete was done, so it may still be on Letta, firing. */
   paused: Array<{ id: string; agent_id: string; paused_at: string; unfinished?: true }>;
@@ -78,7 +79,14 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
     const change = nextOffsetChange(zone, now);
     if (!change) return [];
     return [
-      { zone, at: new Date(change.at).toISOString(), offset_before_minutes: change.before, offset_after_minutes: change.after, moves: kept.filter((i) => i.zone === zone).map((i) => i.schedule_id) },
+      {
+        zone,
+        at: new Date(change.at).toISOString(),
+        offset_before_minutes: change.before,
+        offset_after_minutes: change.after,
+        seasonal: isSeasonalChange(zone, change),
+        moves: kept.filter((i) => i.zone === zone).map((i) => i.schedule_id),
+      },
     ];
   });
   const series = ours(state.series)

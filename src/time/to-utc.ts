@@ -111,14 +111,7 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
     parts,
     cronParts(patterns).map((p) => p.cron),
     utc,
-    warningsFor(
-      patterns,
-      utcParts.map((p) => p.pattern),
-      zone,
-      now,
-      first,
-      offset,
-    ),
+    warningsFor(patterns, utcParts, zone, now, first, offset),
   );
 }
 
@@ -133,6 +126,7 @@ function eachOnItsOffset(patterns: Pattern[], offsets: number[], zone: string, n
   const utc: Pattern[] = [];
   // The first run of each part the coming change moves, as the single cron's warning names it.
   const moved: string[] = [];
+  const change = nextOffsetChange(zone, now);
   patterns.forEach((pattern, k) => {
     const offset = offsets[k]!;
     const shifted = shiftPattern(pattern, -offset);
@@ -140,13 +134,11 @@ function eachOnItsOffset(patterns: Pattern[], offsets: number[], zone: string, n
     utc.push(...shifted.patterns);
     parts.push(...cronParts(shifted.patterns).map(({ cron, pattern: part }) => ({ cron, localCron: localCronOf(part, offset) })));
     const fire = firstMovedFire(shifted.patterns, zone, now, offset);
-    if (fire === null) return;
-    const [actual, intended] = [wallTime(zone, fire), wallTime('UTC', fire + offset * 60_000)];
-    moved.push(`from ${formatDate(actual)} its ${formatClock(intended.hour, intended.minute)} runs will run at ${formatClock(actual.hour, actual.minute)} local time instead`);
+    if (fire !== null) moved.push(movedRuns(zone, fire, offset));
   });
   const used = [...new Set(offsets)].map((own) => `UTC${formatOffset(own)}`).join(' and ');
   const warning =
-    `${zone} observes daylight saving time, and this schedule's parts next run on different sides of a change: ` +
+    `${change ? changeCause(zone, change) : zone}, and this schedule's parts next run on different sides of a change: ` +
     `each part's cron is computed for the offset of its own next run (${used})${moved.length > 0 ? `, so ${moved.join(', and ')}` : ''}. ` +
     'Because Letta evaluates cron in UTC, each must be replaced after a change to keep the local time, which sync does.';
   return single(
@@ -424,16 +416,20 @@ export function cronList(values: number[]): string {
 }
 
 /**
- * Warnings about daylight saving time: a change between now and the first run
+ * Warnings about offset changes: a change between now and the first run
  * (the crons use the offset of the first run), and the next change after the
- * first run, named by the first fire it moves.
+ * first run, named by the first fire it moves of each cron it moves.
  */
-function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: number, first: number, offset: number): string[] {
+function warningsFor(patterns: Pattern[], utc: Array<{ cron: string; pattern: Pattern }>, zone: string, now: number, first: number, offset: number): string[] {
   const warnings: string[] = [];
   const before = nextOffsetChange(zone, now);
   if (before && before.at <= first) {
     // Fires of the new cron that come before the change land at the wrong local time: say so.
-    const early = utcFires(utc, now, 1)[0];
+    const early = utcFires(
+      utc.map((part) => part.pattern),
+      now,
+      1,
+    )[0];
     const earlyNote =
       early === undefined || early >= before.at
         ? ''
@@ -444,23 +440,49 @@ function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: num
     );
   }
   const change = nextOffsetChange(zone, first);
-  const affected = change && !unmovedBy(patterns, change.after - change.before) ? firstMovedFire(utc, zone, change.at, offset) : null;
-  if (change && affected !== null) {
-    const actual = wallTime(zone, affected);
-    const intended = wallTime('UTC', affected + offset * 60_000);
-    const dayNote = actual.day !== intended.day ? ` on ${WEEKDAY_NAMES[actual.weekday]} instead of ${WEEKDAY_NAMES[intended.weekday]}` : '';
-    const cause = isSeasonalChange(zone, change) ? `${zone} observes daylight saving time` : `${zone} moves from UTC${formatOffset(change.before)} to UTC${formatOffset(change.after)} for good`;
-    warnings.push(
-      `${cause}: from ${formatDate(actual)} this schedule will run at ` +
-        `${formatClock(actual.hour, actual.minute)} local time instead of ${formatClock(intended.hour, intended.minute)}${dayNote}, ` +
-        'because Letta evaluates cron in UTC. To keep the local time it must be replaced after the change, which sync does.',
-    );
+  if (change) {
+    // Each cron the change moves, named by its first moved fire: a set's crons can move on different days, or not at all.
+    const moved = utc.flatMap(({ cron, pattern }) => {
+      const fire = unmovedBy([pattern], change.after - change.before) ? null : firstMovedFire([pattern], zone, change.at, offset);
+      return fire === null ? [] : [{ cron, fire }];
+    });
+    const what = utc.length === 1 && moved.length === 1 ? movedSchedule(zone, moved[0]!.fire, offset) : moved.map(({ cron, fire }) => movedRuns(zone, fire, offset, cron)).join(', and ');
+    if (moved.length > 0)
+      warnings.push(
+        `${changeCause(zone, change)}: ${what}, because Letta evaluates cron in UTC. ` +
+          `To keep the local time ${moved.length === 1 ? 'it' : 'each'} must be replaced after the change, which sync does.`,
+      );
   }
   // Only where every day named is one some months lack: with an earlier day ("the 15th and 31st", "25th to the last") it runs every month.
   const monthDays = patterns.flatMap((p) => (p.days.monthDays && !p.days.months && p.days.monthDays.every((d) => d > 28) ? p.days.monthDays : []));
   const late = monthDays.filter((d) => d > 28);
   if (late.length > 0) warnings.push(`Day ${late.join(', ')} is not in every month: the schedule will not run in months without it.`);
   return warnings;
+}
+
+/** Why the zone's offset changes: daylight saving time, or a move for good (the one rule, isSeasonalChange). */
+function changeCause(zone: string, change: { at: number; before: number; after: number }): string {
+  return isSeasonalChange(zone, change) ? `${zone} observes daylight saving time` : `${zone} moves from UTC${formatOffset(change.before)} to UTC${formatOffset(change.after)} for good`;
+}
+
+/** The local times of a fire the change moved (`fire`) and of the one meant (on `offset`), and the weekdays when they differ. */
+function movedFire(zone: string, fire: number, offset: number) {
+  const actual = wallTime(zone, fire);
+  const intended = wallTime('UTC', fire + offset * 60_000);
+  const dayNote = actual.day !== intended.day ? ` on ${WEEKDAY_NAMES[actual.weekday]} instead of ${WEEKDAY_NAMES[intended.weekday]}` : '';
+  return { date: formatDate(actual), actual: formatClock(actual.hour, actual.minute), intended: formatClock(intended.hour, intended.minute), dayNote };
+}
+
+/** "from 2027-03-14 this schedule will run at 10:00 local time instead of 09:00": the one cron of a schedule. */
+function movedSchedule(zone: string, fire: number, offset: number): string {
+  const { date, actual, intended, dayNote } = movedFire(zone, fire, offset);
+  return `from ${date} this schedule will run at ${actual} local time instead of ${intended}${dayNote}`;
+}
+
+/** "from 2027-04-05 its 09:00 runs (0 20 * * 0-4) will run at 08:00 local time instead": one cron of several. */
+function movedRuns(zone: string, fire: number, offset: number, cron?: string): string {
+  const { date, actual, intended, dayNote } = movedFire(zone, fire, offset);
+  return `from ${date} its ${intended} runs${cron ? ` (${cron})` : ''} will run at ${actual} local time${dayNote || ' instead'}`;
 }
 
 /**
