@@ -131,3 +131,24 @@ describe('a range of years is not a year alone as the end', () => {
     await expect(recurring('At 12:23 PM, January through February, 2013 through 2014')).rejects.toThrow(/stopped at '2013'/);
   });
 });
+
+describe('"second" before another ordinal, "of the month", a kind of day or a part of the day is an ordinal, not seconds', () => {
+  it.each([
+    ['every second, fourth friday', ['2026-12-11', '2026-12-25', '2027-01-08']],
+    ['every second & 4th friday', ['2026-12-11', '2026-12-25', '2027-01-08']],
+    ['every second business day at 9am', ['2026-12-08', '2026-12-10', '2026-12-14']],
+    ['every second working day at 9am', ['2026-12-08', '2026-12-10', '2026-12-14']],
+    ['every second of the month at 9am', ['2027-01-02', '2027-02-02', '2027-03-02']],
+  ])('%s', async (phrase, days) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 3);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 10))).toEqual(days);
+  });
+
+  it.each(['every second morning at 9', 'every second evening at 7pm', 'every second or fourth friday'])('%s is not refused as seconds', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.not.toThrow(/seconds/);
+  });
+
+  it('"every second of the day" is still seconds', async () => {
+    await expect(meaningOfSchedule('every second of the day', OPTIONS)).rejects.toThrow(/seconds are too fine/);
+  });
+});
