@@ -44,6 +44,7 @@ describe("'on' and a bare number is that day of the month, as 'on the 15th' is (
     ['at 15', '2026-12-07 15:00'],
     ['on the 15th', '2026-12-15 09:00'],
     ['11:59 on 3 sundays after next wed', '2026-12-27 11:59'],
+    ['on 10 tonight', '2026-12-07 22:00'],
   ])('a clock after "on", "at" a number, and a count after "on" read as before: %s', async (phrase, at) => {
     expect((await once(phrase)).at).toBe(at);
   });
