@@ -115,7 +115,17 @@ describe("an end that is a year alone ('until 2027') is refused with both readin
   });
 
   it('a year gone by says so', async () => {
-    await expect(recurring('every sunday until 2015')).rejects.toThrow(/^'every sunday until 2015' ends in 2015, which is over$/);
+    await expect(recurring('every sunday until 1999')).rejects.toThrow(/^'every sunday until 1999' ends in 1999, which is over$/);
+  });
+
+  it.each([
+    ['every 15 minutes until 1730', '17:30', 'every 15 minutes'],
+    ['every hour till 2000', '20:00', 'every hour'],
+    ['every sunday until 2015', '20:15', 'every sunday'],
+  ])('a year gone by that is also a clock says both: %s', async (phrase, clock, rule) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(new RegExp(`^'${phrase}' ends at \\d{4}: a year that is over, or ${clock}\\?$`));
+    await expect(refusal).rejects.toMatchObject({ hint: `For the time, write '${rule} until ${clock}'; for a day, give one to come, such as '${rule} until dec 31 2026'.` });
   });
 
   it.each([
