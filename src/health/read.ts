@@ -2,7 +2,7 @@ import { allSettled, forEachInOrder, limiter, mapLimited, windowFor, type Limite
 import { ApiError, MalformedResponseError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { FireRecord, ScheduledMessage } from '../letta/types';
-import { scheduleKind } from '../letta/types';
+import { madeAt, scheduleKind } from '../letta/types';
 import { MAX_FIRES, scheduleHealth, TOLERANCE, type RunOutcome, type ScheduleFacts, type ScheduleHealth, type SentFire } from './fires';
 
 export interface HealthReading {
@@ -27,7 +27,7 @@ export interface ReadOptions {
 /** A schedule as Letta holds it, as fire health sees it; `createdAt` from the record of intent when the server gives none. */
 export function scheduleFacts(item: ScheduledMessage, recordedCreation?: number): ScheduleFacts {
   const kind = scheduleKind(item);
-  const created = typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN;
+  const created = madeAt(item);
   const next = typeof item.next_scheduled_time === 'string' ? Date.parse(item.next_scheduled_time) : NaN;
   return {
     id: item.id,

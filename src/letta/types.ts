@@ -92,6 +92,11 @@ export interface Agent {
 
 export type { ScheduleKind };
 
+/** When Letta made a schedule (Unix ms), NaN when it does not say. */
+export function madeAt(item: { created_at?: unknown; [field: string]: unknown }): number {
+  return typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN;
+}
+
 /** One-time and recurring are told apart by `schedule.type`; older answers may omit it. */
 export function scheduleKind(message: Pick<ScheduledMessage, 'schedule'>): ScheduleKind {
   const schedule = message.schedule;

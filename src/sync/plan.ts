@@ -1,5 +1,5 @@
 import { CliError } from '../errors';
-import type { ScheduledMessage } from '../letta/types';
+import { madeAt, type ScheduledMessage } from '../letta/types';
 import { isPausedOne, landingOf, timedAsRecorded } from './same-schedule';
 import { messagesKey } from '../letta/message-text';
 import type { Intent, PausedSchedule, Series } from '../state/records';
@@ -8,7 +8,6 @@ import { sameCron } from '../time/cron-fields';
 import { expectedUtcCron, patternOfCron, type ExpectedCron } from './local-rule';
 import { isGoneMember, topUpInstants, unansweredOf, type InstantSource } from './series';
 import { compareText } from '../text-order';
-import { madeAt } from './twins';
 
 /** One change sync would make, with everything needed to make it and to say what it did. */
 export type SyncAction =

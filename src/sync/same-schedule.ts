@@ -1,4 +1,4 @@
-import { scheduleKind, type Schedule, type ScheduledMessage } from '../letta/types';
+import { madeAt, scheduleKind, type Schedule, type ScheduledMessage } from '../letta/types';
 import type { Intent, Series } from '../state/records';
 import { sameCron } from '../time/cron-fields';
 import { contentParts } from '../letta/message-text';
@@ -24,8 +24,7 @@ export function landingOf(sent: { at?: string; sent_at?: string; schedule: Sched
   if (!sameSchedule(sent, stored)) return false;
   // The earlier of the command's clock and the machine's: --now moves the one, a machine's clock may be off.
   const times = [sent.at, sent.sent_at].map((time) => (time === undefined ? NaN : Date.parse(time))).filter((time) => !Number.isNaN(time));
-  const madeAt = typeof stored.created_at === 'string' ? Date.parse(stored.created_at) : NaN;
-  return times.length === 0 || !(madeAt < Math.min(...times) - CLOCK_SLACK_MS);
+  return times.length === 0 || !(madeAt(stored) < Math.min(...times) - CLOCK_SLACK_MS);
 }
 
 const CLOCK_SLACK_MS = 5 * 60_000;

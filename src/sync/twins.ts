@@ -1,4 +1,4 @@
-import type { ScheduledMessage } from '../letta/types';
+import { madeAt, type ScheduledMessage } from '../letta/types';
 import type { State } from '../state/records';
 import { currentSchedule, messagesText, sameSchedule } from './same-schedule';
 
@@ -35,11 +35,6 @@ export function earlierTwin(ours: ScheduledMessage, candidates: Iterable<Schedul
     }
   }
   return first;
-}
-
-/** When Letta made a schedule (Unix ms), NaN when it does not say. */
-export function madeAt(item: ScheduledMessage): number {
-  return typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN;
 }
 
 /** What copies of one schedule share (sameSchedule holds only within one group): their timing and their messages' text. */

@@ -10,6 +10,13 @@ export function refuseBareYearEnd(said: string, thisYear: number): void {
   if (!end) return;
   const year = Number(end[1]);
   const rule = said.slice(0, end.index).trim();
+  // "every 15 minutes until 1730": a year that is over may be a clock written without its colon.
+  const clock = /^([01]\d|2[0-3])([0-5]\d)$/.exec(end[1]!);
+  if (year < thisYear && clock)
+    throw new UsageError(
+      `'${said}' ends at ${year}: a year that is over, or ${clock[1]}:${clock[2]}?`,
+      `For the time, write '${rule} until ${clock[1]}:${clock[2]}'; for a day, give one to come, such as '${rule} until dec 31 ${thisYear}'.`,
+    );
   if (year < thisYear) throw new UsageError(`'${said}' ends in ${year}, which is over`, `Give an end to come, such as '${rule} until dec 31 ${thisYear}'.`);
   throw new UsageError(
     `'${said}' ends at ${year} alone, which could mean as ${year} begins or once it is over`,

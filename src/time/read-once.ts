@@ -641,7 +641,13 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   // "on 15", "8pm on 15": "on" puts a day before a number (a clock is "at 15"); "on 9 am" is still a clock.
   // Not a count after it: "11:59 on 3 sundays after next wed".
   const after = tokens[i + 1];
-  const endsDay = after === undefined || [',', 'at', '@'].includes(after) || readClock(tokens, i + 1) !== null || partOfDay(after) !== undefined;
+  // "on 10 tonight" is a clock: "tonight" names its own day; "on 15 next month" is a day of that month, as "the 15th next month" is.
+  const endsDay =
+    after === undefined ||
+    [',', 'at', '@'].includes(after) ||
+    readClock(tokens, i + 1) !== null ||
+    (partOfDay(after) !== undefined && after !== 'tonight') ||
+    (['next', 'this'].includes(after) && tokens[i + 2] === 'month');
   const onDay = tokens[i - 1] === 'on' && Number(word) >= 1 && Number(word) <= 31 && (readClock(tokens, i)?.end ?? i + 1) === i + 1 && endsDay;
   return nextToMonth || afterThe || onDay ? { value: Number(word), end: i + 1, ordinal: afterThe || onDay } : null;
 }

@@ -1,8 +1,9 @@
 import { UsageError } from '../errors';
+import { partOfDay } from './lexicon';
 
 /** Words after "second" that make it an ordinal ("every second tuesday", "each second week", "every second and fourth friday"), not the unit. */
 const ORDINAL_FOLLOWERS =
-  /^(?:minute|hour|day|night|week|fortnight|month|quarter|year|weekday|weekend|time|and|to|last|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun|week|business|working|work)days?|weekends?|minutes|hours|nights|weeks|months|quarters|years)$/;
+  /^(?:minute|hour|day|night|week|fortnight|month|quarter|year|weekday|weekend|time|and|to|last|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun|week|business|working|work)(?:days?)?|weekends?|minutes|hours|nights|weeks|months|quarters|years)$/;
 
 /** A clock to the second ("14:02:30", "9:15:45.5"), not an ISO 8601 time after its 'T': hours, minutes, seconds, a fraction. */
 export const CLOCK_TO_THE_SECOND = /(?<![\dt:-])(\d{1,2}):(\d{2}):(\d{2})([.,]\d+)?(?![\d:])/gi;
@@ -24,8 +25,18 @@ export function refuseSeconds(said: string): void {
   const words = text.split(/[^a-z0-9]+/).filter(Boolean);
   const namesSeconds = words.some((word, k) => {
     if (/^(?:seconds|secs?|secondly)$/.test(word)) return true;
-    // "second" is the unit after "every", "each", "a", "per", "1" or "2nd", unless a unit or a day it counts follows.
-    return word === 'second' && /^(?:every|each|other|a|per|1|one|\d+(?:st|nd|rd|th))$/.test(words[k - 1] ?? '') && !ORDINAL_FOLLOWERS.test(words[k + 1] ?? '');
+    // "second" is the unit after "every", "each", "a", "per", "1" or "2nd", unless what it counts follows.
+    return word === 'second' && /^(?:every|each|other|a|per|1|one|\d+(?:st|nd|rd|th))$/.test(words[k - 1] ?? '') && !countsWhatFollows(words, k + 1);
   });
   if (namesSeconds) throw new UsageError(`'${said}': seconds are too fine: Letta's schedules step by whole minutes`, "Try 'every minute'.");
+}
+
+/** Whether the words from k are what an ordinal "second" counts: a unit or a day, another ordinal ("second, fourth friday"), a part of the day, or "of the month". */
+function countsWhatFollows(words: readonly string[], k: number): boolean {
+  const next = words[k] ?? '';
+  if (ORDINAL_FOLLOWERS.test(next) || partOfDay(next) !== undefined) return true;
+  if (/^(?:or|third|fourth|fifth|\d+(?:st|nd|rd|th))$/.test(next)) return true;
+  // "every second of the month" is its 2nd day; "every second of the day" is seconds.
+  const of = ['the', 'every', 'each'].includes(words[k + 1] ?? '') ? words[k + 2] : words[k + 1];
+  return next === 'of' && /^(?:month|week|year|quarter)$/.test(of ?? '');
 }

@@ -35,6 +35,8 @@ describe("'on' and a bare number is that day of the month, as 'on the 15th' is (
     ['on 31', '2026-12-31 09:00'],
     ['seven on 15', '2026-12-15 07:00'],
     ['on 15, 8pm', '2026-12-15 20:00'],
+    ['on 15 next month', '2027-01-15 09:00'],
+    ['on 3 next month at 5pm', '2027-01-03 17:00'],
   ])('%s', async (phrase, at) => {
     expect((await once(phrase)).at).toBe(at);
   });
@@ -44,6 +46,7 @@ describe("'on' and a bare number is that day of the month, as 'on the 15th' is (
     ['at 15', '2026-12-07 15:00'],
     ['on the 15th', '2026-12-15 09:00'],
     ['11:59 on 3 sundays after next wed', '2026-12-27 11:59'],
+    ['on 10 tonight', '2026-12-07 22:00'],
   ])('a clock after "on", "at" a number, and a count after "on" read as before: %s', async (phrase, at) => {
     expect((await once(phrase)).at).toBe(at);
   });

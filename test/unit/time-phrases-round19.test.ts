@@ -115,7 +115,17 @@ describe("an end that is a year alone ('until 2027') is refused with both readin
   });
 
   it('a year gone by says so', async () => {
-    await expect(recurring('every sunday until 2015')).rejects.toThrow(/^'every sunday until 2015' ends in 2015, which is over$/);
+    await expect(recurring('every sunday until 1999')).rejects.toThrow(/^'every sunday until 1999' ends in 1999, which is over$/);
+  });
+
+  it.each([
+    ['every 15 minutes until 1730', '17:30', 'every 15 minutes'],
+    ['every hour till 2000', '20:00', 'every hour'],
+    ['every sunday until 2015', '20:15', 'every sunday'],
+  ])('a year gone by that is also a clock says both: %s', async (phrase, clock, rule) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(new RegExp(`^'${phrase}' ends at \\d{4}: a year that is over, or ${clock}\\?$`));
+    await expect(refusal).rejects.toMatchObject({ hint: `For the time, write '${rule} until ${clock}'; for a day, give one to come, such as '${rule} until dec 31 2026'.` });
   });
 
   it.each([
@@ -129,5 +139,26 @@ describe("an end that is a year alone ('until 2027') is refused with both readin
 describe('a range of years is not a year alone as the end', () => {
   it('At 12:23 PM, January through February, 2013 through 2014', async () => {
     await expect(recurring('At 12:23 PM, January through February, 2013 through 2014')).rejects.toThrow(/stopped at '2013'/);
+  });
+});
+
+describe('"second" before another ordinal, "of the month", a kind of day or a part of the day is an ordinal, not seconds', () => {
+  it.each([
+    ['every second, fourth friday', ['2026-12-11', '2026-12-25', '2027-01-08']],
+    ['every second & 4th friday', ['2026-12-11', '2026-12-25', '2027-01-08']],
+    ['every second business day at 9am', ['2026-12-08', '2026-12-10', '2026-12-14']],
+    ['every second working day at 9am', ['2026-12-08', '2026-12-10', '2026-12-14']],
+    ['every second of the month at 9am', ['2027-01-02', '2027-02-02', '2027-03-02']],
+  ])('%s', async (phrase, days) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 3);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 10))).toEqual(days);
+  });
+
+  it.each(['every second morning at 9', 'every second evening at 7pm', 'every second or fourth friday'])('%s is not refused as seconds', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.not.toThrow(/seconds/);
+  });
+
+  it('"every second of the day" is still seconds', async () => {
+    await expect(meaningOfSchedule('every second of the day', OPTIONS)).rejects.toThrow(/seconds are too fine/);
   });
 });

@@ -1,10 +1,10 @@
 import { CliError } from '../../errors';
 import type { LettaApi } from '../../letta/api';
-import type { ScheduledMessage } from '../../letta/types';
+import { madeAt, type ScheduledMessage } from '../../letta/types';
 import * as model from '../../state/records';
 import type { FullScheduleBody } from '../../sync/carry';
 import { sameSchedule } from '../../sync/same-schedule';
-import { firstMade, madeAt, recordedScheduleIds } from '../../sync/twins';
+import { firstMade, recordedScheduleIds } from '../../sync/twins';
 
 /** What became of an edit whose old schedule another client took away while it ran. */
 export interface RacedEdit {
