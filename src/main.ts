@@ -232,8 +232,8 @@ function longOptions(program: OptionsNode, words: readonly string[]): Set<string
 
 /**
  * A long option written with one dash (`-agent-id x`, `-cron=...`), as people type by habit from tools that take
- * them so: commander calls it unknown, or (met before) names the required option it then lacks. The spelling given, when it is one of those and
- * `options` (the command's long options) has its two-dash spelling.
+ * them so: commander calls it unknown, or (met before) names the required option it then lacks. The spelling given,
+ * when it is one of those and `options` (the command's long options) has its two-dash spelling.
  */
 function oneDashSpelling(error: CommanderError, words: string[], options: ReadonlySet<string>): string | undefined {
   const given = words.flatMap((word) => /^(-[a-z][a-z-]+)(=|$)/i.exec(word)?.[1] ?? []);

@@ -5,6 +5,7 @@
  * so a phrase is read in one pass, whatever its length.
  */
 import { UsageError } from '../errors';
+import { secondsTooFine } from './seconds';
 import { refuseCountedDays } from './counted-days';
 import { trailingTimesWord } from './trailing-times-word';
 import { misworded } from './misworded';
@@ -2301,13 +2302,13 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   }
   // "every second" alone: a second, not the second of something; "every sec", "every seconds" in any spelling.
   const secondsWord = unitOf(tokens[j]) === 'second' && tokens[j] !== 's' && (tokens[j] !== 'second' || tokens[j + 1] === undefined);
-  if (secondsWord) throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
+  if (secondsWord) throw secondsTooFine();
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
     const more = unit === 'hour' && Number.isInteger(count.value) ? minutesAfterHours(tokens, count.end + 1) : null;
     if (more) return setInterval(group, { n: count.value * 60 + more.value, unit: 'minute' }, more.end);
     if (tokens[j] === 'few') addNote(group, `read 'few' as ${count.value}; give the number to choose another, such as 'every 4 ${tokens[count.end]}'`);
-    if (unit === 'second') throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
+    if (unit === 'second') throw secondsTooFine();
     let n = count.value;
     let finalUnit: Unit = unit;
     if (!Number.isInteger(n)) {

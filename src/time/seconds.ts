@@ -28,7 +28,7 @@ export function refuseSeconds(said: string): void {
     // "second" is the unit after "every", "each", "a", "per", "1" or "2nd", unless what it counts follows.
     return word === 'second' && /^(?:every|each|other|a|per|1|one|\d+(?:st|nd|rd|th))$/.test(words[k - 1] ?? '') && !countsWhatFollows(words, k + 1);
   });
-  if (namesSeconds) throw new UsageError(`'${said}': seconds are too fine: Letta's schedules step by whole minutes`, "Try 'every minute'.");
+  if (namesSeconds) throw secondsTooFine(said);
 }
 
 /** Whether the words from k are what an ordinal "second" counts: a unit or a day, another ordinal ("second, fourth friday"), a part of the day, or "of the month". */
@@ -39,4 +39,9 @@ function countsWhatFollows(words: readonly string[], k: number): boolean {
   // "every second of the month" is its 2nd day; "every second of the day" is seconds.
   const of = ['the', 'every', 'each'].includes(words[k + 1] ?? '') ? words[k + 2] : words[k + 1];
   return next === 'of' && /^(?:month|week|year|quarter)$/.test(of ?? '');
+}
+
+/** The one refusal of seconds as a unit; `said`, when given, is quoted before it. */
+export function secondsTooFine(said?: string): UsageError {
+  return new UsageError(`${said === undefined ? '' : `'${said}': `}seconds are too fine: Letta's schedules step by whole minutes`, "Try 'every minute'.");
 }
