@@ -4,7 +4,7 @@ import { AlreadyReported, CliError, NotFoundError, UsageError } from '../errors'
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption } from './options';
-import { crontabLine, systemdUnits, launchdPlist, syncLogPath } from '../sync/schedule-line';
+import { syncJob, syncLogPath } from '../sync/schedule-line';
 import { stateDir } from '../state/store';
 import { appendPrivateFile } from '../files/private-file';
 import { syncSchedules } from '../sync/run';
@@ -48,7 +48,8 @@ export default defineCommand({
         rt.out.warn(
           `This command's server (${baseUrl.value}) came from ${baseUrl.source === 'flag' ? '--base-url' : 'LETTA_BASE_URL'}, which the job will not have: it syncs the server and key in the config file. To sync this one, store them: letta-switchboard config set-url ${baseUrl.value}, then config set-api-key.`,
         );
-      return rt.out.line(options.printCron ? crontabLine(invocation) : options.printSystemd ? systemdUnits(invocation) : launchdPlist(invocation));
+      const job = syncJob(options.printCron ? 'cron' : options.printSystemd ? 'systemd' : 'launchd', invocation, rt.home);
+      return rt.out.json ? rt.out.document(job.document) : rt.out.line(job.text);
     }
     const now = rt.now();
     const store = await stateStore(rt);
