@@ -46,6 +46,19 @@ describe('recurring get SET_ID', () => {
     expect(text.stderr).toContain('deleted outside letta-switchboard, not firing');
   });
 
+  it('after a sync recorded the member gone, it is still shown missing, as list counts it', async () => {
+    const { setId, members } = await makeSet();
+    letta.schedules.delete(members[0]!);
+    expect((await cli('sync')).code).toBe(0);
+    const r = await cli('recurring', 'get', setId, '--json');
+    expect(r.code).toBe(0);
+    const got = JSON.parse(r.stdout);
+    expect(got.missing_ids).toEqual([members[0]]);
+    expect(got.members.map((m: { id: string; status: string }) => [m.id, m.status])).toEqual(members.map((id) => [id, id === members[0] ? 'missing' : 'active']));
+    const list = await cli('recurring', 'list');
+    expect(list.stdout).toContain(`1 of its ${members.length} deleted outside letta-switchboard, not firing`);
+  });
+
   it('every member listed: nothing said, each active, missing_ids empty', async () => {
     const { setId, members } = await makeSet();
     const r = await cli('recurring', 'get', setId, '--json');

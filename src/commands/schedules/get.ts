@@ -153,7 +153,10 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
           local: localAndUtc(rt.zone(), m.instant, 'instant').local,
           status: m.paused ? 'paused' : Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired',
         }))
-    : standing.map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', local: ruleOnItsClock(i), status: i.status }));
+    : // A member a sync found deleted outside (gone) is still one of the set's crons, not firing: shown, as list counts it.
+      recorded
+        .filter((i) => i.status === 'active' || i.status === 'paused' || i.status === 'gone')
+        .map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', local: ruleOnItsClock(i), status: i.status === 'gone' ? 'missing' : i.status }));
   const made = series ?? recorded[0]!;
   const out = rt.out;
   // The record says what should stand; Letta's list says what does: one deleted outside this tool is not firing.
@@ -163,9 +166,10 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
     members.filter((m) => m.status === 'active' || m.status === 'waiting').map((m) => m.id),
   );
   const shown = members.map((m) => (missing?.includes(m.id) ? { ...m, status: 'missing' } : m));
-  if (missing && missing.length > 0)
+  const missingIds = shown.filter((m) => m.status === 'missing').map((m) => m.id);
+  if (missingIds.length > 0)
     out.warn(
-      `${missing.length} of its ${members.length} schedules ${missing.length === 1 ? 'is' : 'are'} deleted outside letta-switchboard, not firing: ${missing.join(', ')}. For all of it to fire again, delete ${id} and create it again.`,
+      `${missingIds.length} of its ${members.length} schedules ${missingIds.length === 1 ? 'is' : 'are'} deleted outside letta-switchboard, not firing: ${missingIds.join(', ')}. For all of it to fire again, delete ${id} and create it again.`,
     );
   if (out.json)
     return out.document({
@@ -176,7 +180,7 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
       timezone: made.zone,
       status: series?.status,
       members: shown,
-      missing_ids: missing ?? null,
+      missing_ids: missing === undefined ? null : missingIds,
     });
   if (out.quiet) return shown.forEach((m) => out.line(m.id));
   out.info(`${series ? 'Series' : 'Set'} ${id}: '${made.phrase}' (${made.zone}), agent ${made.agent_id}`);
