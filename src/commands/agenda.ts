@@ -65,6 +65,8 @@ export default defineCommand({
     const now = rt.now();
     const zone = rt.zone();
     const to = options.until === undefined ? now + (options.days ?? DEFAULT_DAYS) * DAY : await windowEnd(options.until, now, zone);
+    // Read before any request: a --since that cannot be read costs nothing.
+    const from = options.since === undefined ? now : sinceInstant(options.since, now, zone);
 
     const group = options.id === undefined ? undefined : await groupOf(rt, options.id.trim());
     const inGroup = (id: string) => group === undefined || group.ids.has(id);
@@ -80,7 +82,6 @@ export default defineCommand({
       ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id), keptRule: local.ruleOf.get(item.id) })),
       ...paused.map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), ...context(saved.old_id), pausedSince: saved.paused_at })),
     ];
-    const from = options.since === undefined ? now : sinceInstant(options.since, now, zone);
     // Letta lets a one-time schedule go once it is due: the past ones made here (series members too) come from the record.
     const past = options.since === undefined ? [] : local.pastOneTimes(from, now).filter(({ facts }) => inGroup(facts.id) && !listed.has(facts.id));
     sources.push(...past.map(({ facts, made }) => agendaSchedule(asListed(facts, made), { agentName: names.get(facts.agentId), ...context(facts.id) })));

@@ -83,7 +83,9 @@ export default defineCommand({
     command.addArgument(new Argument('[shell]', 'bash, zsh or fish').choices(SHELLS).argParser(parseShell)).addOption(new Option('--candidates <kind>').choices(CANDIDATES).hideHelp()),
   async run(rt, options, shell) {
     if (options.candidates) {
-      for (const line of await candidates(rt, options.candidates as Candidates)) rt.out.line(line);
+      const found = await candidates(rt, options.candidates as Candidates);
+      if (rt.out.json) rt.out.document(found);
+      else for (const line of found) rt.out.line(line);
       return;
     }
     if (!shell) throw new UsageError('Name a shell: bash, zsh or fish', 'e.g. letta-switchboard completion bash');
@@ -91,9 +93,10 @@ export default defineCommand({
     const nodes = walk(program);
     const name = program.name();
     const fn = name.replace(/[^a-zA-Z0-9]/g, '_');
-    if (shell === 'bash') rt.out.line(bash(name, fn, nodes));
-    else if (shell === 'zsh') rt.out.line(zsh(name, nodes));
-    else rt.out.line(fish(name, nodes));
+    const script = shell === 'bash' ? bash(name, fn, nodes) : shell === 'zsh' ? zsh(name, nodes) : fish(name, nodes);
+    // Under --json, as every command: one document, the script a field of it (with its final newline, as a file would hold it).
+    if (rt.out.json) rt.out.document({ shell, script: `${script}\n` });
+    else rt.out.line(script);
   },
 });
 

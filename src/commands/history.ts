@@ -2,6 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { scheduleHealth, type ScheduleFacts } from '../health/fires';
 import { scheduleLineage, setLineage, pastFacts, type LineageChange, type RecordedLineage } from '../health/lineage';
 import { CliError, NotFoundError } from '../errors';
+import { counted } from '../output/counted';
 import type { Runtime } from '../runtime';
 import { findSeries, findPaused, findIntent, isSeriesId, isSetId, currentId, instantOf, type State } from '../state/records';
 import { defineCommand } from './command';
@@ -43,7 +44,7 @@ export default defineCommand({
     const from = sinceInstant(options.since, now, zone);
     const [full] = await resolveScheduleIds(rt, [id.trim()]);
     const target = await historyTarget(rt, full!, options.concurrency);
-    const reading = await readFireHealth(await rt.api(), target.schedules, { from, now, concurrency: options.concurrency, runsPerSchedule: options.limit });
+    const reading = await readFireHealth(await rt.api(), target.schedules, { from, now, concurrency: options.concurrency, runsPerSchedule: options.limit, markUnreadableRuns: true });
     // A series member Letta no longer holds, with no history left: its due fire is still shown, as unknown, not left out.
     const unheld = new Set(target.schedules.filter((facts) => facts.held === false).map((facts) => facts.id));
     const healths = [
@@ -56,50 +57,67 @@ export default defineCommand({
       .slice(0, options.limit);
     // Where the lineage changed within the window: the fires before it are the replaced schedule's.
     const changes = target.changes.filter((change) => change.at >= from && change.at <= now);
+    const unreadRuns = healths.flatMap((health) => health.fires.flatMap((fire) => (fire.run?.readError === undefined ? [] : [{ runId: fire.sent!.runId!, error: fire.run.readError }])));
     const out = rt.out;
-    if (reading.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
-    if (out.json) {
-      return out.document({
-        id,
-        kind: target.kind,
-        agent_id: target.agentId,
-        history_route: reading.missingRoute === undefined,
-        since: new Date(from).toISOString(),
-        fires: fires.map(({ scheduleId, fire }) => ({ schedule_id: scheduleId, ...fireJson(fire, zone) })),
-        lineage: changes.map((change) => ({ schedule_id: change.from, replaced_by: change.to, replaced_at: new Date(change.at).toISOString(), replaced_how: change.how })),
-        stuck: reading.healths.filter((health) => health.stuckSince !== undefined).map((health) => ({ schedule_id: health.schedule.id, since: new Date(health.stuckSince!).toISOString() })),
-      });
+    await show();
+    // A run Letta failed to give: the history is shown all the same, and the exit code says it is partial.
+    if (unreadRuns.length > 0) throw unreadRunsError(unreadRuns);
+
+    async function show(): Promise<void> {
+      if (reading.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
+      if (out.json) {
+        return out.document({
+          id,
+          kind: target.kind,
+          agent_id: target.agentId,
+          history_route: reading.missingRoute === undefined,
+          since: new Date(from).toISOString(),
+          fires: fires.map(({ scheduleId, fire }) => ({ schedule_id: scheduleId, ...fireJson(fire, zone) })),
+          lineage: changes.map((change) => ({ schedule_id: change.from, replaced_by: change.to, replaced_at: new Date(change.at).toISOString(), replaced_how: change.how })),
+          stuck: reading.healths.filter((health) => health.stuckSince !== undefined).map((health) => ({ schedule_id: health.schedule.id, since: new Date(health.stuckSince!).toISOString() })),
+        });
+      }
+      if (out.quiet) {
+        for (const { fire } of fires) if (fire.sent?.runId) out.line(fire.sent.runId);
+        return;
+      }
+      const rows = fires.map(({ scheduleId, fire }) => [scheduleId, ...fireCells(fire, zone)]);
+      const changeLine = (change: LineageChange) => `${change.from} replaced by ${REPLACED_BY[change.how]} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
+      if (out.io.stdoutIsTTY && rows.length > 0) {
+        const { renderTable } = await import('../output/table');
+        const [head, ...lines] = renderTable(healthColumns(['SCHEDULE', ...FIRE_HEADERS], OUTCOME_COLUMN), withShortIds(rows), out.io.columns);
+        const text = [out.paint.bold(head ?? '')];
+        const pending = [...changes];
+        fires.forEach(({ fire }, i) => {
+          while (pending.length > 0 && (fire.due ?? fire.sent!.sentAt) < pending[0]!.at) text.push(out.paint.dim(`-- ${changeLine(pending.shift()!)}`));
+          text.push(lines[i] ?? '');
+        });
+        for (const change of pending) text.push(out.paint.dim(`-- ${changeLine(change)}`));
+        out.line(text.join('\n'));
+      } else {
+        await printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, OUTCOME_COLUMN);
+        for (const change of changes) out.info(`Note: ${changeLine(change)}.`);
+      }
+      const total = healths.reduce((sum, health) => sum + health.fires.length, 0);
+      if (total === 0) out.info(`Nothing was due or sent since ${formatLocal(zone, from)}.`);
+      else if (total > fires.length) out.info(`Showing the newest ${fires.length} of ${total} fires since ${formatLocal(zone, from)}; use --limit or --since for more.`);
+      for (const health of reading.healths) {
+        if (health.worst !== 'ok' && health.worst !== 'unknown') out.info(`${health.schedule.id}: ${health.worst}, ${worstNote(health, zone, now)}`);
+      }
+      for (const gone of reading.gone) out.info(`Note: Letta has no history for ${gone} (it no longer holds that schedule)${unheld.has(gone) ? ': its fires are unknown' : ''}.`);
     }
-    if (out.quiet) {
-      for (const { fire } of fires) if (fire.sent?.runId) out.line(fire.sent.runId);
-      return;
-    }
-    const rows = fires.map(({ scheduleId, fire }) => [scheduleId, ...fireCells(fire, zone)]);
-    const changeLine = (change: LineageChange) => `${change.from} replaced by ${REPLACED_BY[change.how]} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
-    if (out.io.stdoutIsTTY && rows.length > 0) {
-      const { renderTable } = await import('../output/table');
-      const [head, ...lines] = renderTable(healthColumns(['SCHEDULE', ...FIRE_HEADERS], OUTCOME_COLUMN), withShortIds(rows), out.io.columns);
-      const text = [out.paint.bold(head ?? '')];
-      const pending = [...changes];
-      fires.forEach(({ fire }, i) => {
-        while (pending.length > 0 && (fire.due ?? fire.sent!.sentAt) < pending[0]!.at) text.push(out.paint.dim(`-- ${changeLine(pending.shift()!)}`));
-        text.push(lines[i] ?? '');
-      });
-      for (const change of pending) text.push(out.paint.dim(`-- ${changeLine(change)}`));
-      out.line(text.join('\n'));
-    } else {
-      await printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, OUTCOME_COLUMN);
-      for (const change of changes) out.info(`Note: ${changeLine(change)}.`);
-    }
-    const total = healths.reduce((sum, health) => sum + health.fires.length, 0);
-    if (total === 0) out.info(`Nothing was due or sent since ${formatLocal(zone, from)}.`);
-    else if (total > fires.length) out.info(`Showing the newest ${fires.length} of ${total} fires since ${formatLocal(zone, from)}; use --limit or --since for more.`);
-    for (const health of reading.healths) {
-      if (health.worst !== 'ok' && health.worst !== 'unknown') out.info(`${health.schedule.id}: ${health.worst}, ${worstNote(health, zone, now)}`);
-    }
-    for (const gone of reading.gone) out.info(`Note: Letta has no history for ${gone} (it no longer holds that schedule)${unheld.has(gone) ? ': its fires are unknown' : ''}.`);
   },
 });
+
+/** The runs behind sends that Letta kept failing to give: their fires are shown, judged on the history's word alone. */
+function unreadRunsError(runs: Array<{ runId: string; error: string }>): CliError {
+  const [first] = runs;
+  const others = runs.length > 1 ? ` (and ${counted(runs.length - 1, 'other run')})` : '';
+  return new CliError(
+    `The history was read, but not the run ${first!.runId}${others} behind a send: ${first!.error}`,
+    `Its fire is shown judged on the history's word alone (OUTCOME 'run not read', run_error in --json); run history again to read the run.`,
+  );
+}
 
 /** How a replacement is said: "sm-1 replaced by sync on ...". */
 const REPLACED_BY: Record<LineageChange['how'], string> = { edit: 'an edit', sync: 'sync (DST moved its UTC cron)', resume: 'a resume (paused before)' };

@@ -4,7 +4,7 @@ import { AlreadyReported, CliError, NotFoundError, UsageError } from '../errors'
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption } from './options';
-import { crontabLine, systemdUnits, launchdPlist, syncLogPath } from '../sync/schedule-line';
+import { syncJob, syncLogPath } from '../sync/schedule-line';
 import { stateDir } from '../state/store';
 import { legacyConfigPath, readLegacyApiKey } from '../config/store';
 import { appendPrivateFile } from '../files/private-file';
@@ -55,7 +55,8 @@ export default defineCommand({
           `The job reads its key from the config file, which has none${from ? ` (this command's came from ${from}, which the job will not have)` : ''}: every run would stop at "No API key set". Store it first: letta-switchboard config set-api-key -`,
         );
       }
-      return rt.out.line(options.printCron ? crontabLine(invocation) : options.printSystemd ? systemdUnits(invocation) : launchdPlist(invocation));
+      const job = syncJob(options.printCron ? 'cron' : options.printSystemd ? 'systemd' : 'launchd', invocation, rt.home);
+      return rt.out.json ? rt.out.document(job.document) : rt.out.line(job.text);
     }
     const now = rt.now();
     const store = await stateStore(rt);

@@ -52,6 +52,8 @@ export interface SentFire {
 export interface RunOutcome {
   status?: string;
   stopReason?: string | null;
+  /** Letta kept failing to give the run: how it ended is not known, and its fire is judged on the history's word. */
+  readError?: string;
 }
 
 export interface FireVerdict {

@@ -22,6 +22,8 @@ export interface ReadOptions {
   runsPerSchedule: number;
   /** A schedule whose history or runs the server keeps failing to give is judged unknown, with why (status); else the error ends the reading. */
   partial?: boolean;
+  /** A run Letta keeps failing to give is marked unreadable on its fire (history), the rest of the schedule still judged. */
+  markUnreadableRuns?: boolean;
 }
 
 /** A schedule as Letta holds it, as fire health sees it; `createdAt` from the record of intent when the server gives none. */
@@ -125,13 +127,14 @@ export class FireHealthReader {
       mapLimited(runIds, this.slots, (id) =>
         this.api.getRun(id).catch((error: unknown) => {
           if (error instanceof NotFoundError) return undefined;
+          if (this.options.markUnreadableRuns && (error instanceof ApiError || error instanceof MalformedResponseError)) return { readError: error.message };
           if (error instanceof Error) this.failedRun.set(error, id);
           throw error;
         }),
       ),
     );
     const runs = new Map<string, RunOutcome>();
-    for (const [index, run] of found.entries()) if (run) runs.set(runIds[index]!, { status: run.status, stopReason: run.stop_reason ?? null });
+    for (const [index, run] of found.entries()) if (run) runs.set(runIds[index]!, 'readError' in run ? run : { status: run.status, stopReason: run.stop_reason ?? null });
     const health = scheduleHealth({ schedule: facts, from, now, sent: this.missingRoute === undefined ? sent : undefined, runs });
     // A fire whose run was not read is judged on the history's word: one that looks well may have failed in its run.
     const runsNotRead = health.fires.filter((fire) => (fire.class === 'ok' || fire.class === 'late') && fire.sent?.runId !== undefined && notRead.has(fire.sent.runId)).length;

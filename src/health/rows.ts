@@ -13,6 +13,7 @@ function sentUtc(at: number): string {
 
 /** How a fire ended, in the words of its run (the stop reason), else of the history. */
 export function outcomeText(fire: FireVerdict): string {
+  if (fire.run?.readError !== undefined) return `run not read: ${fire.run.readError}`;
   if (fire.run) return runWords(fire.run);
   if (fire.sent?.status === 'failed') return 'failed';
   return '';
@@ -51,6 +52,7 @@ export function fireJson(fire: FireVerdict, zone: string) {
     run_id: fire.sent?.runId ?? null,
     run_status: fire.run?.status ?? null,
     stop_reason: fire.run?.stopReason ?? null,
+    ...(fire.run?.readError === undefined ? {} : { run_error: fire.run.readError }),
   };
 }
 

@@ -47,12 +47,16 @@ export function crontabLine(invocation: Invocation): string {
   return `${syncMinute(invocation)} * * * * ${command.replace(/%/g, '\\%')}`;
 }
 
-/** A systemd user service and timer (hourly), for ~/.config/systemd/user/. */
-export function systemdUnits(invocation: Invocation): string {
+const SYSTEMD_FOLDER = '.config/systemd/user';
+const SYSTEMD_SERVICE = 'letta-switchboard-sync.service';
+const SYSTEMD_TIMER = 'letta-switchboard-sync.timer';
+const SYSTEMD_ENABLE = `systemctl --user daemon-reload && systemctl --user enable --now ${SYSTEMD_TIMER}`;
+
+/** The systemd user service that runs sync once, its output appended to the log in the state folder. */
+function systemdService(invocation: Invocation): string {
   const env = KEPT_ENV.filter((name) => invocation.env[name]).map((name) => `Environment=${systemdQuote(`${name}=${invocation.env[name]}`)}`);
   const log = specifiersOff(syncLogPath(invocation));
   return [
-    '# ~/.config/systemd/user/letta-switchboard-sync.service',
     '[Unit]',
     'Description=Keep letta-switchboard schedules at their local time (sync)',
     '',
@@ -64,8 +68,12 @@ export function systemdUnits(invocation: Invocation): string {
       .join(' ')}`,
     `StandardOutput=append:${log}`,
     `StandardError=append:${log}`,
-    '',
-    '# ~/.config/systemd/user/letta-switchboard-sync.timer',
+  ].join('\n');
+}
+
+/** The systemd user timer that starts the service hourly at syncMinute. */
+function systemdTimer(invocation: Invocation): string {
+  return [
     '[Unit]',
     'Description=Run letta-switchboard sync every hour',
     '',
@@ -75,13 +83,18 @@ export function systemdUnits(invocation: Invocation): string {
     '',
     '[Install]',
     'WantedBy=timers.target',
-    '',
-    '# Then: systemctl --user daemon-reload && systemctl --user enable --now letta-switchboard-sync.timer',
   ].join('\n');
+}
+
+/** A systemd user service and timer (hourly), for ~/.config/systemd/user/. */
+export function systemdUnits(invocation: Invocation): string {
+  return [`# ~/${SYSTEMD_FOLDER}/${SYSTEMD_SERVICE}`, systemdService(invocation), '', `# ~/${SYSTEMD_FOLDER}/${SYSTEMD_TIMER}`, systemdTimer(invocation), '', `# Then: ${SYSTEMD_ENABLE}`].join('\n');
 }
 
 /** The launchd job's label, and the name of its file in ~/Library/LaunchAgents. */
 export const LAUNCHD_LABEL = 'letta-switchboard.sync';
+const LAUNCHD_FILE = `Library/LaunchAgents/${LAUNCHD_LABEL}.plist`;
+const LAUNCHD_ENABLE = `launchctl bootstrap gui/$(id -u) ~/${LAUNCHD_FILE}`;
 
 /** A launchd agent (macOS): hourly at syncMinute, output appended to the log in the state folder. */
 export function launchdPlist(invocation: Invocation): string {
@@ -91,7 +104,7 @@ export function launchdPlist(invocation: Invocation): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',
-    `<!-- ~/Library/LaunchAgents/${LAUNCHD_LABEL}.plist, then: launchctl bootstrap gui/$(id -u) ~/Library/LaunchAgents/${LAUNCHD_LABEL}.plist -->`,
+    `<!-- ~/${LAUNCHD_FILE}, then: ${LAUNCHD_ENABLE} -->`,
     '<plist version="1.0">',
     '<dict>',
     `  <key>Label</key>${string(LAUNCHD_LABEL)}`,
@@ -107,6 +120,43 @@ export function launchdPlist(invocation: Invocation): string {
     '</dict>',
     '</plist>',
   ].join('\n');
+}
+
+export type JobKind = 'cron' | 'systemd' | 'launchd';
+
+/** A printed sync job as data (`sync --print-* --json`): what runs, when, where it logs, and the files to write or the line to add. */
+export interface SyncJobDocument {
+  kind: JobKind;
+  minute: number;
+  command: string[];
+  log: string;
+  /** cron: the crontab line. */
+  line?: string;
+  /** systemd, launchd: each file's absolute path and text. */
+  files?: Array<{ path: string; text: string }>;
+  /** systemd, launchd: the shell command that turns the job on once its files are written. */
+  enable?: string;
+}
+
+/** The job of `kind`, as printed (text) and as one JSON document; `home` places the unit files. */
+export function syncJob(kind: JobKind, invocation: Invocation, home: string): { text: string; document: SyncJobDocument } {
+  const common = { kind, minute: syncMinute(invocation), command: syncCommand(invocation), log: syncLogPath(invocation) };
+  const file = (path: string, text: string) => ({ path: join(home, path), text: `${text}\n` });
+  if (kind === 'cron') {
+    const line = crontabLine(invocation);
+    return { text: line, document: { ...common, line } };
+  }
+  if (kind === 'systemd')
+    return {
+      text: systemdUnits(invocation),
+      document: {
+        ...common,
+        files: [file(join(SYSTEMD_FOLDER, SYSTEMD_SERVICE), systemdService(invocation)), file(join(SYSTEMD_FOLDER, SYSTEMD_TIMER), systemdTimer(invocation))],
+        enable: SYSTEMD_ENABLE,
+      },
+    };
+  const plist = launchdPlist(invocation);
+  return { text: plist, document: { ...common, files: [file(LAUNCHD_FILE, plist)], enable: LAUNCHD_ENABLE } };
 }
 
 function xmlEscape(text: string): string {

@@ -40,6 +40,8 @@ export const MAX_LOOKBACK_MS = 366 * 86_400_000;
 const HINT =
   "Use a span back from now ('30m', '12h', '1h30m', '7d', '3 days'), a time today ('9am'), 'yesterday' or a weekday ('monday', 'last friday at 5pm'), or a date ('2026-11-20', '2026-11-20 09:00', '2026-11-20T09:00Z').";
 
+const AHEAD_HINT = 'For fires still to come, use agenda --days N or --until WHEN.';
+
 /**
  * The start of a window back from `now`: a span ('7d', '12h', '90m', '2w', '1h30m', '1.5h', and written out: '3 days',
  * 'the last 2 hours', '1 week ago', 'a day', '1 hour 30 minutes'), 'today' or 'yesterday' (that day's midnight in
@@ -68,10 +70,16 @@ export function sinceInstant(value: string, now: number, zone: string, flag = '-
   // A date and a time on the zone's clock, written with a space as people do ('2026-12-05 10:00').
   else if (/^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})?$/.test(text)) at = isoInstant(text.replace(' ', 'T').replace(/T(\d):/, 'T0$1:'), zone, `${flag} '${value}'`);
   else at = isoInstant(text, zone, `${flag} '${value}'`);
+  if (at === null && saysFuture(text)) throw new UsageError(`${flag} '${value}' is in the future: ${flag} reaches back from now`, `${HINT} ${AHEAD_HINT}`);
   if (at === null || !Number.isFinite(at)) throw new UsageError(`${flag} '${value}' is not a span or a date`, HINT);
-  if (at >= now) throw new UsageError(`${flag} '${value}' is not in the past`, HINT);
+  if (at >= now) throw new UsageError(`${flag} '${value}' is not in the past`, `${HINT} ${AHEAD_HINT}`);
   if (now - at > MAX_LOOKBACK_MS) throw new UsageError(`${flag} '${value}' reaches back more than 366 days`, HINT);
   return at;
+}
+
+/** Words that point ahead of now ('tomorrow', 'tonight', 'next monday', 'the coming week', 'in 3 days', '2 hours from now'), with or without a time. */
+function saysFuture(text: string): boolean {
+  return /^(?:the )?(?:day after )?(?:tomorrow|tonight|tmrw?)\b|^(?:the |this )?(?:next|coming|following) \S|^in (?:\d|an? |a few )|\bfrom now$|\blater$/.test(text);
 }
 
 /**

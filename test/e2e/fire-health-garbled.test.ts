@@ -97,3 +97,34 @@ describe('status: a run behind a send that Letta keeps failing to give', () => {
     ]);
   });
 });
+
+describe('history: a run behind a send that Letta keeps failing to give', () => {
+  it('shows every fire, that one judged on the history alone and its run marked not read; exit 1 naming the run', async () => {
+    const { first } = twoDailies();
+    const run = letta.history.get(first)!.at(-1)!.run_id!;
+    letta.inject(new RegExp(`GET /v1/runs/${run}$`), ...Array(3).fill({ status: 500, body: '{"detail":"runs are down"}' }));
+    const r = await cli('history', first, '--since', '7d', '--concurrency', '1');
+    expect(r.code).toBe(1);
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(rows).toHaveLength(6);
+    expect(rows.map((row) => row[5])).toEqual(Array(6).fill('ok'));
+    const marked = rows.filter((row) => row[7]!.startsWith('run not read'));
+    expect(marked).toEqual([[first, expect.any(String), '2026-11-22 14:00 UTC', '2026-11-22T14:00:10Z', '+10s', 'ok', run, expect.stringContaining('runs are down')]]);
+    expect(rows.filter((row) => row[6] !== run).every((row) => row[7] === 'end_turn')).toBe(true);
+    expect(r.stderr).toMatch(new RegExp(`^Error: The history was read, but not the run ${run} behind a send: .*runs are down`, 'm'));
+  });
+
+  it('--json: one document, the fire with run_error; exit 1', async () => {
+    const { first } = twoDailies();
+    const run = letta.history.get(first)!.at(-1)!.run_id!;
+    letta.inject(new RegExp(`GET /v1/runs/${run}$`), ...Array(3).fill({ status: 500, body: '{"detail":"runs are down"}' }));
+    const r = await cli('history', first, '--since', '7d', '--json', '--concurrency', '1');
+    expect(r.code).toBe(1);
+    const fires = JSON.parse(r.stdout).fires as Array<{ run_id: string; class: string; run_error?: string }>;
+    expect(fires).toHaveLength(6);
+    expect(fires.filter((fire) => fire.run_error !== undefined)).toEqual([expect.objectContaining({ run_id: run, class: 'ok', run_error: expect.stringContaining('runs are down') })]);
+  });
+});

@@ -69,6 +69,27 @@ describe('pipelines', () => {
     expect(JSON.parse(r.stdout).messages[1].content).toBe('Echo: Déploiement terminé 🚀 完了');
   });
 
+  it('one final line end on stdin (echo, a heredoc, CRLF) is not part of the message; any other newline is', async () => {
+    const cases: Array<[string, string]> = [
+      ['echo hi', 'hi'],
+      ["printf 'two\\nlines\\n'", 'two\nlines'],
+      ["printf 'ends blank\\n\\n'", 'ends blank\n'],
+      ["printf '\\nleading\\r\\n'", '\nleading'],
+      ["printf 'no line end'", 'no line end'],
+      ["cat <<'EOF' | CLI\nfrom a heredoc\n  indented\nEOF", 'from a heredoc\n  indented'],
+    ];
+    for (const [input, content] of cases) {
+      letta.reset(() => Date.parse(NOW));
+      for (const cli of ['letta-switchboard send --message -', "letta-switchboard onetime create --message - --execute-at 'in 1 hour' -q"]) {
+        const command = input.includes('CLI') ? input.replace('CLI', cli) : `${input} | ${cli}`;
+        const r = await sh(command);
+        expect(r.code, command).toBe(0);
+        const sent = letta.requests('POST').at(-1)!.body as { messages: Array<{ content: string }> };
+        expect(sent.messages[0]!.content, command).toBe(content);
+      }
+    }
+  });
+
   it('a piped stdin with no --message is the message, and stderr says so (even with -q); --message - says nothing', async () => {
     const r = await sh('git --version >/dev/null 2>&1; echo "from a pipe" | letta-switchboard send');
     expect(r.stdout).toBe('Echo: from a pipe\n');

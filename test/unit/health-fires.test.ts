@@ -199,7 +199,7 @@ describe('sinceInstant', () => {
     // The day the clocks went back in New York: yesterday's midnight was still EDT.
     expect(sinceInstant('yesterday', Date.parse('2026-11-02T15:00:00Z'), 'America/New_York')).toBe(Date.parse('2026-11-01T04:00:00Z'));
     for (const text of ['0 days', 'in 2 days', '2 days from now', 'last week', '2 fortnights', 'tomorrow', 'constructor', '1 constructor'])
-      expect(() => sinceInstant(text, NOW, 'UTC'), text).toThrow(/not a span or a date|not in the past/);
+      expect(() => sinceInstant(text, NOW, 'UTC'), text).toThrow(/not a span or a date|not in the past|is in the future/);
     expect(() => sinceInstant('400 days', NOW, 'UTC')).toThrow(/more than 366 days/);
   });
 

@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { NotFoundError } from '../../errors';
+import { CliError, InterruptedError, NotFoundError } from '../../errors';
 import { contentShown, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import { printDetailOf, type DetailRow } from '../../output/detail';
 import { bothZones, localAndUtc } from '../../output/when';
@@ -153,15 +153,57 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
           local: localAndUtc(rt.zone(), m.instant, 'instant').local,
           status: m.paused ? 'paused' : Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired',
         }))
-    : standing.map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', local: ruleOnItsClock(i), status: i.status }));
+    : // A member a sync found deleted outside (gone) is still one of the set's crons, not firing: shown, as list counts it.
+      recorded
+        .filter((i) => i.status === 'active' || i.status === 'paused' || i.status === 'gone')
+        .map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', local: ruleOnItsClock(i), status: i.status === 'gone' ? 'missing' : i.status }));
   const made = series ?? recorded[0]!;
   const out = rt.out;
-  if (out.json) return out.document({ id, kind: series ? 'series' : 'set', agent_id: made.agent_id, phrase: made.phrase, timezone: made.zone, status: series?.status, members });
-  if (out.quiet) return members.forEach((m) => out.line(m.id));
+  // The record says what should stand; Letta's list says what does: one deleted outside this tool is not firing.
+  const missing = await missingFromLetta(
+    rt,
+    made.agent_id,
+    members.filter((m) => m.status === 'active' || m.status === 'waiting').map((m) => m.id),
+  );
+  const shown = members.map((m) => (missing?.includes(m.id) ? { ...m, status: 'missing' } : m));
+  const missingIds = shown.filter((m) => m.status === 'missing').map((m) => m.id);
+  if (missingIds.length > 0)
+    out.warn(
+      `${missingIds.length} of its ${members.length} schedules ${missingIds.length === 1 ? 'is' : 'are'} deleted outside letta-switchboard, not firing: ${missingIds.join(', ')}. For all of it to fire again, delete ${id} and create it again.`,
+    );
+  if (out.json)
+    return out.document({
+      id,
+      kind: series ? 'series' : 'set',
+      agent_id: made.agent_id,
+      phrase: made.phrase,
+      timezone: made.zone,
+      status: series?.status,
+      members: shown,
+      missing_ids: missing === undefined ? null : missingIds,
+    });
+  if (out.quiet) return shown.forEach((m) => out.line(m.id));
   out.info(`${series ? 'Series' : 'Set'} ${id}: '${made.phrase}' (${made.zone}), agent ${made.agent_id}`);
   if (series?.status === 'paused') out.info(`Paused since ${series.paused_at}; not on Letta. Resume with: letta-switchboard recurring resume ${id}`);
   // Each member's time on a local clock beside Letta's UTC: a series member's instant on the user's clock, a set member's rule on the clock it keeps.
-  for (const m of members) out.line(`${m.id}\t${m.local}\t${m.when}\t${m.status}`);
+  for (const m of shown) out.line(`${m.id}\t${m.local}\t${m.when}\t${m.status}`);
+}
+
+/**
+ * Which of `ids` the agent's schedule list on Letta lacks (one listing); undefined when Letta could not be read, said
+ * on stderr, so the record's view is still shown.
+ */
+async function missingFromLetta(rt: Runtime, agentId: string, ids: string[]): Promise<string[] | undefined> {
+  if (ids.length === 0) return [];
+  try {
+    const listed = new Set<string>();
+    for await (const page of (await rt.api()).schedulePages(agentId)) for (const item of page) listed.add(item.id);
+    return ids.filter((id) => !listed.has(id));
+  } catch (error) {
+    if (!(error instanceof CliError) || error instanceof InterruptedError) throw error;
+    rt.out.warn(`Letta's list of the agent's schedules could not be read (${error.message}): shown from this machine's record alone, not checked against Letta.`);
+    return undefined;
+  }
 }
 
 /**
