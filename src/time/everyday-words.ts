@@ -1,5 +1,7 @@
 // A file of its own, so the one-time reader uses it without loading the recurring grammar (looks-recurring).
 
+import { NUMBER_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon';
+
 /**
  * Everyday words for what the readers have words for: "3:20 in afternoon" (in the afternoon), "nine fifty a m" (am,
  * spelt apart after a number said in words); for one time also "a day from right now" (from now) and "later tonight
@@ -61,14 +63,10 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring'): 
   );
 }
 
-const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
-const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
-const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-const NUMBER: Record<string, number> = Object.fromEntries([
-  ...UNITS.split('|').map((word, k) => [word, k + 1]),
-  ...TEENS.split('|').map((word, k) => [word, k + 10]),
-  ...TENS.split('|').map((word, k) => [word, 20 + k * 10]),
-] as Array<[string, number]>);
+const UNITS = UNIT_WORDS;
+const TEENS = TEEN_WORDS;
+const TENS = TENS_WORDS;
+const NUMBER: Readonly<Record<string, number>> = Object.fromEntries(NUMBER_WORDS);
 const SPOKEN_YEAR = `(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty) (?:(?:oh|zero) (${UNITS})|(${TEENS})|(${TENS})(?:[- ](${UNITS}))?|(hundred))`;
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 /** After a date ("september 10, nineteen zero one", "10 march twenty twenty seven"): a year there is what people say. */

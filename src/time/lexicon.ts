@@ -138,6 +138,11 @@ const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seve
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
+/** The number words as alternations for a pattern: one to nine, ten to nineteen, twenty to ninety. */
+export const UNIT_WORDS = DIGIT_WORDS.slice(1).join('|');
+export const TEEN_WORDS = TEENS.join('|');
+export const TENS_WORDS = TENS.filter(Boolean).join('|');
+
 /** Number words one to ninety ("seven", "forty"; "fourty" as people spell it); compounds are read in words.ts. */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
   ...DIGIT_WORDS.map((word, i): [string, number] => [word, i]),

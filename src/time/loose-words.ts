@@ -1,21 +1,12 @@
 import { UsageError } from '../errors';
-import { monthOf } from './lexicon';
+import { monthOf, TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon';
 import { MONTH_NAMES } from './names';
-import { ordinalDay } from './words';
+import { ordinalDay, parseNumber } from './words';
 
-const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 /** 1 to 99 in words: "seven", "twelve", "twenty seven", "forty-one". */
-const UNDER_A_HUNDRED = `(?:(?:${TENS.join('|')})(?:[- ](?:${UNITS.join('|')}))?|${TEENS.join('|')}|${UNITS.join('|')})`;
-
-function wordsValue(said: string): number {
-  const [tens, unit] = said.split(/[- ]/);
-  const ten = TENS.indexOf(tens!);
-  if (ten >= 0) return 20 + ten * 10 + (unit ? UNITS.indexOf(unit) + 1 : 0);
-  const teen = TEENS.indexOf(tens!);
-  return teen >= 0 ? 10 + teen : UNITS.indexOf(tens!) + 1;
-}
+const UNDER_A_HUNDRED = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNIT_WORDS}))?|${TEEN_WORDS}|${UNIT_WORDS})`;
+/** What such words say (UNDER_A_HUNDRED matched them). */
+const wordsValue = (said: string): number => parseNumber(said)!;
 
 /** "two thousand and twenty seven", "two thousand nine": the year in digits. */
 const TWO_THOUSAND = new RegExp(String.raw`\btwo thousand(?: and)?(?: (${UNDER_A_HUNDRED}))?\b`, 'g');
@@ -75,7 +66,7 @@ export function withLooseWords(text: string, shown: string, today: { year: numbe
     .replace(TWO_THOUSAND, (_said: string, rest?: string) => String(2000 + (rest ? wordsValue(rest) : 0)));
   const decades = DECADES.exec(plain);
   if (decades) {
-    const count = /^\d+$/.test(decades[1]!) ? Number(decades[1]) : /^an?$/.test(decades[1]!) ? 1 : UNITS.indexOf(decades[1]!) + 1;
+    const count = parseNumber(decades[1]!)!;
     notes.push(`read '${decades[0]}' as ${count * 10} years`);
     plain = plain.replace(decades[0], `${count * 10} years`);
   }
