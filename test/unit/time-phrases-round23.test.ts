@@ -87,3 +87,23 @@ describe("'last night of' a month or year is not last night: refused with the la
     expect(await autoRefusal('last night at 10pm')).toContain('is in the past: it means 2026-12-06 22:00');
   });
 });
+
+describe('a year to come said in words beside a time, with no day, is refused as the year alone is', () => {
+  it.each([
+    ['twenty twenty seven at 5pm', 2027, '5pm'],
+    ['at 5pm twenty twenty eight', 2028, '5pm'],
+    ['twenty thirty at 9am', 2030, '9am'],
+  ])('%s', async (phrase, year, clock) => {
+    expect(await autoRefusal(phrase)).toBe(
+      `'${phrase}' is the year ${year} ('${phrase.replace(/^at \S+ /, '').replace(/ at \S+$/, '')}') and a time ('${clock}'), which name no day | Give a day in ${year}, such as 'march 1 ${year} at ${clock}'.`,
+    );
+  });
+
+  it('with a day it is that day of the year, as before', async () => {
+    expect((await once('march 3 twenty twenty seven at 5pm')).at).toBe('2027-03-03 17:00');
+  });
+
+  it.each(['twenty past five at 9', 'nineteen thirty at 9am'])('a time in words, or a year gone by, is two times as before: %s', async (phrase) => {
+    expect(await autoRefusal(phrase)).toContain('names two times');
+  });
+});
