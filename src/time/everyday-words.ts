@@ -51,7 +51,7 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring'): 
       // "at the moment", "at present": now, said as the whole phrase.
       .replace(/^at (?:the (?:moment|present time)|present)$/, 'now')
       // "last night at 8": yesterday's night, whose 8 is 20:00 ("last" alone would make it a morning's).
-      .replace(/\blast night\b/g, 'yesterday night')
+      .replace(/\blast night\b(?! of\b)/g, 'yesterday night')
       // "during march": in it, as "in march" is (its first day, said).
       .replace(/\bduring (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{4})?(?: |$))/g, 'in ')
       // "this week wednesday", "next week fri at 3pm": as "wednesday this week"; "week from tuesday": "a week from tuesday".

@@ -16,6 +16,7 @@ import { LATEST_INSTANT } from './now';
 import { plainlyOnce } from './plainly-once';
 import { refuseSeconds } from './seconds';
 import { refuseBareYearEnd } from './bare-year-end';
+import { refuseLastNightOf } from './last-night-of';
 import { capitalMNote } from './lexicon';
 import { ordinalDay } from './words';
 import { dstNote, formatLocal, instantFromLocal, wallTime } from './zone';
@@ -117,6 +118,7 @@ export async function endOfSpan(input: string, { now, zone }: PhraseOptions): Pr
 /** The one-time reader's answer; the recurring grammar is loaded only for a phrase in words that may repeat. */
 async function instantOf(input: string, options: InstantOptions): Promise<ParsedInstant> {
   const { parseInstant, GrammarNeeded } = await import('./once');
+  refuseLastNightOf(input.trim());
   try {
     return parseInstant(input, options);
   } catch (error) {
@@ -239,6 +241,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
 async function scheduleMeaning(input: string, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   refuseSeconds(input.trim());
+  refuseLastNightOf(input.trim());
   refuseBareYearEnd(input.trim(), wallTime(options.zone, options.now).year);
   const open = OPEN_END.exec(text) ?? OPEN_START.exec(text);
   if (open && (open.index > 0 || open[0].length < text.length)) return withoutEnd(input, open, options, count);
@@ -517,7 +520,12 @@ export async function meaningOf(input: string, options: PhraseOptions, count = 5
   // A phrase plainly one instant has no rule to find: the recurring grammar is neither loaded nor run.
   if (plainlyOnce(text) && !mayGiveEnds(text.replace(/\s+/g, ' '))) return meaningOfOnce(input, options);
   const { looksRecurring, MAX_PHRASE_LENGTH } = await import('./looks-recurring');
-  if (looksRecurring(input) || (await repeatsWithinEnds(input, options, looksRecurring))) return meaningOfSchedule(input, options, count);
+  if (looksRecurring(input) || (await repeatsWithinEnds(input, options, looksRecurring))) {
+    const { rangeOfDaysInMonth } = await import('./once');
+    const rangeOfDays = rangeOfDaysInMonth(input);
+    if (rangeOfDays) throw rangeOfDays;
+    return meaningOfSchedule(input, options, count);
+  }
   // A phrase that starts as a rule ("every 15 minutes during business hours") and is not read gets the rule reader's error (one too long, the one-time reader's).
   if (RULE_START.test(text) && text.length <= MAX_PHRASE_LENGTH) return meaningOfSchedule(input, options, count);
   return meaningOfOnce(input, options);

@@ -713,6 +713,16 @@ function dayRangeError(text: string, shown: string): UsageError | undefined {
   return undefined;
 }
 
+/**
+ * "1st to the 10th of may", "first to the last day of september": a range of days in a named month, which the
+ * recurring grammar reads as those days each year. Without a word that repeats it is the one-time refusal, however it is given.
+ */
+export function rangeOfDaysInMonth(input: string): UsageError | undefined {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!tokenize(text).some((token) => monthOf(token) !== undefined)) return undefined;
+  return dayRangeError(text, input.trim());
+}
+
 /** The instant a phrase names; `trace`, when given, gets the name of the rule that decided it. */
 function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {
   const added = withAmount(text, now, zone, read, trace);

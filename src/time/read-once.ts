@@ -194,6 +194,15 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
             `names two times ('${said.clock}' and '${clock.text}'); if it is a month of ${year}, a number alone does not say so`,
             `Write the month by name, such as '${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}', or as '${year}-${month.padStart(2, '0')}'.`,
           );
+        // "twenty twenty seven at 5pm": a year to come said in words ("twenty twenty seven" alone is also 20:27), beside a clock and no day.
+        const inWords = [
+          { text: said.clock!, value: parts.clock.value, other: clock.text },
+          { text: clock.text, value: clock.value, other: said.clock! },
+        ].find(({ text, value }) => value.hour === 20 && /^twenty (?:[a-z]+ ?)+$/.test(text) && !/\b(?:past|to|half|quarter|o'?clock)\b/.test(text));
+        if (inWords) {
+          const year = inWords.value.hour * 100 + inWords.value.minute;
+          throw new PartsClash(`is the year ${year} ('${inWords.text}') and a time ('${inWords.other}'), which name no day`, `Give a day in ${year}, such as 'march 1 ${year} at ${inWords.other}'.`);
+        }
         // "15 at 8:00", "8pm, 15": a bare number beside a clock may be meant as the day of the month.
         const bareNow = clock.end === i + 1 && /^\d{1,2}$/.test(tokens[i]!) && !['at', '@'].includes(tokens[i - 1] ?? '');
         const [day, time] = said.bareClock === bareNow ? [] : said.bareClock ? [said.clock!, clock.text] : [clock.text, said.clock!];

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
-import { partOfDay } from './lexicon';
+import { monthOf, partOfDay } from './lexicon';
+import { MONTH_NAMES } from './names';
 
 /** Words after "second" that make it an ordinal ("every second tuesday", "each second week", "every second and fourth friday"), not the unit. */
 const ORDINAL_FOLLOWERS =
@@ -23,6 +24,8 @@ export function refuseSeconds(said: string): void {
     );
   }
   const words = text.split(/[^a-z0-9]+/).filter(Boolean);
+  const beforeMonth = words.findIndex((word, k) => word === 'second' && /^(?:every|each)$/.test(words[k - 1] ?? '') && monthOf(words[k + 1]) !== undefined);
+  if (beforeMonth >= 0) throw secondBeforeMonth(said, words, beforeMonth + 1);
   const namesSeconds = words.some((word, k) => {
     if (/^(?:seconds|secs?|secondly)$/.test(word)) return true;
     // "second" is the unit after "every", "each", "a", "per", "1" or "2nd", unless what it counts follows.
@@ -44,4 +47,23 @@ function countsWhatFollows(words: readonly string[], k: number): boolean {
 /** The one refusal of seconds as a unit; `said`, when given, is quoted before it. */
 export function secondsTooFine(said?: string): UsageError {
   return new UsageError(`${said === undefined ? '' : `'${said}': `}seconds are too fine: Letta's schedules step by whole minutes`, "Try 'every minute'.");
+}
+
+/**
+ * "every second january at 9am": every other January, or January 2nd each year? Neither is guessed; the hint writes each,
+ * with the rest of the phrase. With its own day ("every second june 1st") it can only be every other year.
+ */
+function secondBeforeMonth(said: string, words: readonly string[], k: number): UsageError {
+  const month = MONTH_NAMES[monthOf(words[k])! - 1]!;
+  const rest = words.slice(k + 1);
+  const day = /^\d{1,2}(?:st|nd|rd|th)?$/.test(rest[0] ?? '') ? rest.shift() : undefined;
+  const after = rest.length > 0 ? ` ${rest.join(' ')}` : '';
+  const everyOtherYear = `'every 2 years on ${month.toLowerCase()} ${day ?? '1st'}${after}'`;
+  if (day !== undefined) {
+    return new UsageError(`'${said}': 'second' before a month is every other year here, not seconds`, `Write ${everyOtherYear}; for every year, 'every ${month.toLowerCase()} ${day}${after}'.`);
+  }
+  return new UsageError(
+    `'${said}' leaves 'second ${words[k]}' open: every other ${month}, or ${month} 2nd each year?`,
+    `For the day, write 'every ${month.toLowerCase()} 2nd${after}'; for every other year, ${everyOtherYear}, or another day of ${month}.`,
+  );
 }
