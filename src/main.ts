@@ -38,6 +38,8 @@ export async function main(argv: string[], io: Io, env: Env, interrupted: AbortS
 
   const run: Runner = async (declaration, options, args, globals) => {
     const agentFlag = typeof options.agentId === 'string' ? options.agentId : undefined;
+    // cli.md gives each its own stdout (one document; ids one a line): a script asking for both gets neither silently.
+    if (globals.json && globals.quiet) throw new UsageError('--json and -q/--quiet cannot be used together', 'Give --json for one JSON document, or -q for only the ids, one a line.');
     const rt = new Runtime(io, env, globals, signal, secrets, agentFlag, declaration.changesSchedules);
     try {
       // A zone or instant given on the command line is checked as any flag's value is, also by a command that shows no time.
@@ -64,7 +66,7 @@ export async function main(argv: string[], io: Io, env: Env, interrupted: AbortS
       program.outputHelp();
       return 0;
     }
-    await program.parseAsync(helpOnlyForCommands(program, goSpellings(words)), { from: 'user' });
+    await program.parseAsync(helpOnlyForCommands(program, helpAfterCommand(goSpellings(words))), { from: 'user' });
     return 0;
   } catch (error) {
     return report(error, words, stderr, signal, commandWords(program, argv), longOptions(program, goSpellings(words)));
@@ -162,6 +164,17 @@ function helpOnlyForCommands(program: CommandUnknownOpts, words: string[]): stri
   const command = named(program, first!);
   const unknownSub = command !== undefined && command.commands.length > 0 && second !== undefined && !second.startsWith('-') && at + 1 < end && !named(command, second);
   return command === undefined || unknownSub ? words.filter((word, i) => i >= end || !isHelp(word)) : words;
+}
+
+/** `--help send`, `-h recurring create`: the help asked for is the command's, as `send --help` shows it (commander would show the top level's). */
+function helpAfterCommand(words: string[]): string[] {
+  const at = firstCommandWord(words);
+  const isHelp = (word: string, i: number) => i < at && (word === '--help' || word === '-h');
+  if (at < 0 || !words.some(isHelp)) return words;
+  const moved = words.filter((word, i) => !isHelp(word, i));
+  // Before a `--`: what follows it is words, not options.
+  const end = moved.includes('--') ? moved.indexOf('--') : moved.length;
+  return moved.toSpliced(end, 0, '--help');
 }
 
 function firstCommandWord(words: string[]): number {

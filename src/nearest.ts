@@ -18,3 +18,30 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/**
+ * The commands a mistyped word most likely meant: every one that begins with it (`config set` means
+ * any of the set-* commands); else every one that begins with the word give or take one letter
+ * (`config sett`, `recurring pausd`), as a near whole name (`config get`) is likelier a chance
+ * likeness than what was meant; else the nearest whole name, if any.
+ */
+export function nearestCommands(word: string, names: string[]): string[] {
+  if (word.length >= 2) {
+    const beginning = names.filter((name) => name.startsWith(word));
+    if (beginning.length > 0) return beginning;
+  }
+  if (word.length >= 3) {
+    const nearlyBeginning = names.filter((name) => beginsNearly(word, name));
+    if (nearlyBeginning.length > 0) return nearlyBeginning;
+  }
+  const near = nearest(word, names);
+  return near === undefined ? [] : [near];
+}
+
+/** The name begins with the word give or take one letter: one of its beginnings one letter longer, as long, or one shorter is one edit away. */
+function beginsNearly(word: string, name: string): boolean {
+  for (let length = word.length - 1; length <= Math.min(word.length + 1, name.length); length++) {
+    if (editDistance(word, name.slice(0, length)) <= 1) return true;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@ import { SUMMARIES, type TopLevel } from './commands/summaries';
 import { UsageError } from './errors';
 import { GROUP_OF, withGlobalOptions, type GlobalGroup, type GlobalOptions } from './global-options';
 import type { Sink } from './output/output';
-import { nearest } from './nearest';
+import { nearestCommands } from './nearest';
 import { VERSION } from './version';
 
 const ENVIRONMENT = `
@@ -129,8 +129,9 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
           this.error(`error: unknown option '${word}'`, { code: 'commander.unknownOption', exitCode: 2 });
         }
         if (word !== undefined) {
-          const near = nearest(word, names);
-          this.error(`error: unknown command '${word}' for '${name}'${near ? `\n(Did you mean ${near}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: 2 });
+          const near = nearestCommands(word, names);
+          const meant = near.length > 1 ? `${near.slice(0, -1).join(', ')} or ${near.at(-1)}` : near[0];
+          this.error(`error: unknown command '${word}' for '${name}'${meant ? `\n(Did you mean ${meant}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: 2 });
         }
         throw new UsageError(`'${name}' needs a subcommand: ${names.join(', ')}`, `Run 'letta-switchboard ${name} --help' for details.`);
       });

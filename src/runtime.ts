@@ -1,6 +1,7 @@
 import { readlinkSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { configPath, legacyApiKeyUnreadable, legacyConfigPath, misspeltKeys, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
+import { usableEnvironment } from './config/environment';
 import { posixTzZone, resolveSettings, type Settings, type Source } from './config/settings';
 import { AuthError, InterruptedError, NO_KEY_HINT, UsageError, type KeySource } from './errors';
 import type { GlobalOptions } from './global-options';
@@ -20,7 +21,7 @@ import { checkZone } from './time/zone';
  */
 export class Runtime {
   readonly out: Output;
-  /** The environment, less XDG folder variables that are not absolute paths (which the XDG spec says to ignore). */
+  /** The environment, less blank values and XDG folder variables that are not absolute paths (see usableEnvironment). */
   readonly env: Record<string, string | undefined>;
   private foundConfigPath: string | undefined;
   private file: ConfigFile | undefined;
@@ -42,8 +43,8 @@ export class Runtime {
     /** The command may change schedules: an agent's name is looked up afresh, as a name remembered may be another agent's now. */
     private readonly changing = false,
   ) {
-    this.env = Object.fromEntries(Object.entries(env).filter(([name, value]) => !(/^XDG_\w+_HOME$/.test(name) && value !== undefined && !isAbsolute(value))));
-    this.out = new Output(io, { colour: globals.color, env, json: !!globals.json, quiet: !!globals.quiet }, secrets);
+    this.env = usableEnvironment(env);
+    this.out = new Output(io, { colour: globals.color, env: this.env, json: !!globals.json, quiet: !!globals.quiet }, secrets);
   }
 
   get configPath(): string {

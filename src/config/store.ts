@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { UsageError } from '../errors';
+import { folderFromEnvironment } from './environment';
 import { nearest } from '../nearest';
 import { parseJsonFile } from '../files/json';
 import { readTextFile, withFileLockSync, writePrivateFile, type FileLabel } from '../files/private-file';
@@ -38,7 +39,8 @@ export function misspeltKeys(file: ConfigFile): Array<{ given: string; meant: Co
 
 /** $LETTA_SWITCHBOARD_CONFIG_DIR, else $XDG_CONFIG_HOME/letta-switchboard, else ~/.config/letta-switchboard. */
 export function configDir(env: Env, home: string | (() => string)): string {
-  if (env.LETTA_SWITCHBOARD_CONFIG_DIR) return env.LETTA_SWITCHBOARD_CONFIG_DIR;
+  const named = folderFromEnvironment(env, 'LETTA_SWITCHBOARD_CONFIG_DIR');
+  if (named !== undefined) return named;
   if (env.XDG_CONFIG_HOME) return join(env.XDG_CONFIG_HOME, 'letta-switchboard');
   return join(typeof home === 'string' ? home : home(), '.config', 'letta-switchboard');
 }

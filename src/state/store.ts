@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, UsageError } from '../errors';
+import { folderFromEnvironment } from '../config/environment';
 import { lock, liveHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
 import { appendPrivateFile, flushFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
 import { applyOps, isJournalOp, leftScope, readJournal, scopedState, track } from './journal';
@@ -15,7 +16,8 @@ type Env = Record<string, string | undefined>;
 
 /** $LETTA_SWITCHBOARD_STATE_DIR, else $XDG_STATE_HOME/letta-switchboard, else ~/.local/state/letta-switchboard. */
 export function stateDir(env: Env, home: string): string {
-  if (env.LETTA_SWITCHBOARD_STATE_DIR) return env.LETTA_SWITCHBOARD_STATE_DIR;
+  const named = folderFromEnvironment(env, 'LETTA_SWITCHBOARD_STATE_DIR');
+  if (named !== undefined) return named;
   if (env.XDG_STATE_HOME) return join(env.XDG_STATE_HOME, 'letta-switchboard');
   return join(home, '.local', 'state', 'letta-switchboard');
 }

@@ -13,7 +13,7 @@ describe('config check', () => {
     expect(r.stdout).toMatch(/^Agents\s+3$/m);
     expect(r.stdout + r.stderr).not.toContain(TEST_KEY);
     const json = JSON.parse((await h.run(['config', 'check', '--json'])).stdout);
-    expect(json).toEqual({ server: h.letta.url, server_from: 'LETTA_BASE_URL', api_key: 'sk-...CRET', api_key_from: 'LETTA_API_KEY', accepted: true, agents: 3 });
+    expect(json).toEqual({ server: h.letta.url, server_from: 'LETTA_BASE_URL', api_key: 'sk-...CRET', api_key_from: 'LETTA_API_KEY', ok: true, accepted: true, agents: 3 });
   });
 
   it('a key the server refuses is exit 4, named as not accepted, with where it came from', async () => {

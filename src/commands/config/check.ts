@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AuthError } from '../../errors';
+import { AuthError, CliError, InterruptedError } from '../../errors';
 import { legacyConfigPath } from '../../config/store';
 import type { Source } from '../../config/settings';
 import { printDetailOf, type DetailRow } from '../../output/detail';
@@ -45,15 +45,19 @@ export default defineCommand({
     try {
       agents = (await (await rt.api()).allAgents()).length;
     } catch (error) {
-      if (!(error instanceof AuthError)) throw error;
+      // Interrupted is no answer about the key or the server: nothing to report but that.
+      if (!(error instanceof CliError) || error instanceof InterruptedError) throw error;
+      // Only a refusal says anything of the key; a server out of reach or answering otherwise leaves it unknown.
+      const refused = error instanceof AuthError;
+      const key = facts.api_key ? `${facts.api_key} (from ${facts.api_key_from}): ${refused ? 'not accepted' : 'not checked'}` : 'none set';
       await printDetailOf(rt.out, {
-        document: { ...facts, accepted: false, error: error.message },
-        rows: [['Key', facts.api_key ? `${facts.api_key} (from ${facts.api_key_from}): not accepted` : 'none set'], server],
+        document: { ...facts, ok: false, accepted: refused ? false : null, error: error.message },
+        rows: [['Key', key], server],
       });
       throw error;
     }
     await printDetailOf(rt.out, {
-      document: { ...facts, accepted: true, agents },
+      document: { ...facts, ok: true, accepted: true, agents },
       rows: [['Key', `${facts.api_key} (from ${facts.api_key_from}): accepted`], server, ['Agents', String(agents)]],
     });
   },
