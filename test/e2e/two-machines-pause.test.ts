@@ -65,6 +65,24 @@ describe('a schedule paused and resumed on another machine', () => {
     expect(writes(letta)).toEqual([]);
   });
 
+  it('marked gone here, then resumed there after a DST change (its new UTC cron): the copy is followed', async () => {
+    const { letta } = suite;
+    const { old, laptop, server } = await bothAdopt(letta);
+    expect((await laptop(NOW, 'recurring', 'pause', old.id)).code).toBe(0);
+    expect((await server(NOW, 'sync')).stdout).toContain(`${old.id} was deleted outside letta-switchboard, or paused on another machine: marked gone`);
+    // New York is on EDT from 2027-03-14: 9am there is 13:00 UTC, not 14:00.
+    const summer = '2027-03-20T12:00:00Z';
+    const resumed = (await laptop(summer, 'recurring', 'resume', old.id, '-q')).stdout.trim();
+    expect(letta.schedules.get(resumed)?.schedule.cron_expression).toBe('0 13 * * *');
+    letta.received.length = 0;
+    const follow = await server(summer, 'sync');
+    expect(follow.code).toBe(0);
+    expect(follow.stdout).toContain(`${old.id} was made again elsewhere as ${resumed}`);
+    expect(writes(letta)).toEqual([]);
+    expect(ids(letta)).toEqual([resumed]);
+    expect((await server(summer, 'recurring', 'get', resumed)).stdout).toContain('America/New_York');
+  });
+
   it('a schedule at that time with other messages, or two copies, is not followed', async () => {
     const { letta } = suite;
     const { old, laptop, server } = await bothAdopt(letta);
