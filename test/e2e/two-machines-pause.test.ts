@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { cliEnv, runCli } from '../helpers/run-cli';
-import { journalPath, statePath } from '../../src/state/store';
+import { journalPath, stateDir, statePath } from '../../src/state/store';
 
 /** Two machines (two state folders) that both record one schedule: one pauses and resumes it, the other syncs. */
 const suite = useFakeLetta({ defaultAgent: false });
@@ -97,6 +97,44 @@ describe('a schedule paused and resumed on another machine', () => {
     expect(two.stdout).not.toContain('made again elsewhere');
     expect(two.stdout + two.stderr).not.toContain(first.id);
     expect(ids(letta).sort()).toEqual([lunch.id, first.id, second.id].sort());
+  });
+});
+
+describe('what the other machine says before its sync', () => {
+  const WHY = 'not on Letta (deleted outside letta-switchboard, or paused on another machine)';
+
+  it('a set schedule paused there: recurring list, get SET_ID and history say it may be paused there, and how it comes back', async () => {
+    const { letta } = suite;
+    const laptopEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
+    const serverEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
+    const on =
+      (env: Record<string, string>) =>
+      (...args: string[]) =>
+        runCli(['--now', NOW, ...args], { env });
+    const [laptop, server] = [on(laptopEnv), on(serverEnv)];
+    const made = await laptop('recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'America/New_York', '--json');
+    expect(made.code).toBe(0);
+    const { set_id: setId, schedules } = JSON.parse(made.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    const [kept, paused] = schedules.map((one) => one.id) as [string, string];
+    // The second machine holds the same record of intent.
+    cpSync(stateDir(laptopEnv, laptopEnv.HOME!), stateDir(serverEnv, serverEnv.HOME!), { recursive: true });
+    expect((await laptop('recurring', 'pause', paused)).code).toBe(0);
+    expect(ids(letta)).toEqual([kept]);
+
+    const list = await server('recurring', 'list', '--agent-id', AGENT);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(`(1 schedule; 1 of its 2 ${WHY}, not firing)`);
+    const get = await server('recurring', 'get', setId);
+    expect(get.code).toBe(0);
+    expect(get.stderr).toContain(
+      `1 of its 2 schedules is ${WHY}, not firing: ${paused}. Paused there, it fires again once resumed there (sync here follows it); else, for all of it to fire again, delete ${setId} and create it again.`,
+    );
+    const history = await server('history', paused);
+    expect(history.stderr).toContain(`Note: ${paused} is ${WHY}: nothing after its last send is expected of it.`);
+    // As said: resumed there, it is followed here, and the set fires whole again.
+    const resumed = (await laptop('recurring', 'resume', paused, '-q')).stdout.trim();
+    expect((await server('sync')).stdout).toContain(`${paused} was made again elsewhere as ${resumed}`);
+    expect((await server('recurring', 'list', '--agent-id', AGENT)).stdout).toContain('(2 schedules)');
   });
 });
 

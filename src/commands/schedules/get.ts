@@ -6,6 +6,7 @@ import { bothZones, localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
 import { findPaused, findIntent, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type Intent, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
+import { whyNotOnLetta } from '../../not-on-letta';
 import { agentOption, NEXT_RUNS_SHOWN } from '../options';
 import { clockOf, cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
 import { describeCron, nextRuns } from '../../time/cron';
@@ -167,9 +168,12 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
   );
   const shown = members.map((m) => (missing?.includes(m.id) ? { ...m, status: 'missing' } : m));
   const missingIds = shown.filter((m) => m.status === 'missing').map((m) => m.id);
+  const recreate = `for all of it to fire again, delete ${id} and create it again`;
+  // A set's schedule resumed on the machine that paused it is followed by sync here; a series' members are not.
+  const remedy = series ? recreate : `paused there, ${missingIds.length === 1 ? 'it fires' : 'they fire'} again once resumed there (sync here follows it); else, ${recreate}`;
   if (missingIds.length > 0)
     out.warn(
-      `${missingIds.length} of its ${members.length} schedules ${missingIds.length === 1 ? 'is' : 'are'} deleted outside letta-switchboard, not firing: ${missingIds.join(', ')}. For all of it to fire again, delete ${id} and create it again.`,
+      `${missingIds.length} of its ${members.length} schedules ${missingIds.length === 1 ? 'is' : 'are'} not on Letta (${whyNotOnLetta()}), not firing: ${missingIds.join(', ')}. ${remedy[0]!.toUpperCase()}${remedy.slice(1)}.`,
     );
   if (out.json)
     return out.document({
