@@ -103,6 +103,21 @@ describe('a schedule paused and resumed on another machine', () => {
 describe('what the other machine says before its sync', () => {
   const WHY = 'not on Letta (deleted outside letta-switchboard, or paused on another machine)';
 
+  it('a schedule paused there: recurring get ID says it is recorded here, not on Letta, and how it comes back, before and after a sync', async () => {
+    const { letta } = suite;
+    const { old, laptop, server } = await bothAdopt(letta);
+    expect((await laptop(NOW, 'recurring', 'pause', old.id)).code).toBe(0);
+    for (const synced of [false, true]) {
+      if (synced) expect((await server(NOW, 'sync')).stdout).toContain('marked gone');
+      const get = await server(NOW, 'recurring', 'get', old.id);
+      expect(get.code).toBe(3);
+      expect(get.stderr).toContain(`Error: Schedule '${old.id}' is recorded on this machine but ${WHY}`);
+      expect(get.stderr).toContain(`Paused on another machine, it fires again once resumed there (sync here follows it). Its past fires: letta-switchboard history ${old.id}`);
+    }
+    // An id no record holds is still unknown.
+    expect((await server(NOW, 'recurring', 'get', 'sm-999999')).stderr).toContain("Error: No schedule 'sm-999999'");
+  });
+
   it('a set schedule paused there: recurring list, get SET_ID and history say it may be paused there, and how it comes back', async () => {
     const { letta } = suite;
     const laptopEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
