@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cliEnv, runCli } from '../helpers/run-cli';
 import { journalPath, stateDir, statePath } from '../../src/state/store';
 
@@ -130,11 +131,11 @@ describe('what the other machine says before its sync', () => {
     const made = await laptop('recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'America/New_York', '--json');
     expect(made.code).toBe(0);
     const { set_id: setId, schedules } = JSON.parse(made.stdout) as { set_id: string; schedules: Array<{ id: string }> };
-    const [kept, paused] = schedules.map((one) => one.id) as [string, string];
+    const [standing, paused] = schedules.map((one) => one.id) as [string, string];
     // The second machine holds the same record of intent.
     cpSync(stateDir(laptopEnv, laptopEnv.HOME!), stateDir(serverEnv, serverEnv.HOME!), { recursive: true });
     expect((await laptop('recurring', 'pause', paused)).code).toBe(0);
-    expect(ids(letta)).toEqual([kept]);
+    expect(ids(letta)).toEqual([standing]);
 
     const list = await server('recurring', 'list', '--agent-id', AGENT);
     expect(list.code).toBe(0);
@@ -146,6 +147,17 @@ describe('what the other machine says before its sync', () => {
     );
     const history = await server('history', paused);
     expect(history.stderr).toContain(`Note: ${paused} is ${WHY}: nothing after its last send is expected of it.`);
+    // A record made before the fingerprint was kept is not followed: only making the set again is said.
+    const dir = stateDir(serverEnv, serverEnv.HOME!);
+    const kept = `${dir}-kept`;
+    cpSync(dir, kept, { recursive: true });
+    for (const name of readdirSync(dir)) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      writeFileSync(join(dir, name), text.replace(/"messages_key": ?"[^"]*",\s*/g, '').replace(/,\s*"messages_key": ?"[^"]*"/g, ''));
+    }
+    const unprinted = await server('recurring', 'get', setId);
+    expect(unprinted.stderr).toContain(`not firing: ${paused}. For all of it to fire again, delete ${setId} and create it again.`);
+    cpSync(kept, dir, { recursive: true });
     // As said: resumed there, it is followed here, and the set fires whole again.
     const resumed = (await laptop('recurring', 'resume', paused, '-q')).stdout.trim();
     expect((await server('sync')).stdout).toContain(`${paused} was made again elsewhere as ${resumed}`);

@@ -180,8 +180,10 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
   const shown = members.map((m) => (missing?.includes(m.id) ? { ...m, status: 'missing' } : m));
   const missingIds = shown.filter((m) => m.status === 'missing').map((m) => m.id);
   const recreate = `for all of it to fire again, delete ${id} and create it again`;
-  // A set's schedule resumed on the machine that paused it is followed by sync here; a series' members are not.
-  const remedy = series ? recreate : `paused there, ${missingIds.length === 1 ? 'it fires' : 'they fire'} again once resumed there (sync here follows it); else, ${recreate}`;
+  // A set's schedule resumed on the machine that paused it is followed by sync here, when its record holds its
+  // messages' fingerprint; a series' members are not.
+  const followed = !series && missingIds.every((missingId) => recorded.find((i) => i.schedule_id === missingId)?.messages_key !== undefined);
+  const remedy = !followed ? recreate : `paused there, ${missingIds.length === 1 ? 'it fires' : 'they fire'} again once resumed there (sync here follows it); else, ${recreate}`;
   if (missingIds.length > 0)
     out.warn(
       `${missingIds.length} of its ${members.length} schedules ${missingIds.length === 1 ? 'is' : 'are'} not on Letta (${whyNotOnLetta()}), not firing: ${missingIds.join(', ')}. ${remedy[0]!.toUpperCase()}${remedy.slice(1)}.`,
