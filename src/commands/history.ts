@@ -6,6 +6,7 @@ import { counted } from '../output/counted';
 import type { Runtime } from '../runtime';
 import { findSeries, findPaused, findIntent, isSeriesId, isSetId, currentId, instantOf, type State } from '../state/records';
 import { defineCommand } from './command';
+import { whyNotOnLetta } from '../not-on-letta';
 import { SUMMARIES } from './summaries';
 import { agentOption, concurrencyOption, integer } from './options';
 import { sinceInstant } from '../time/since';
@@ -206,7 +207,7 @@ async function lineageSchedules(rt: Runtime, state: State, agentId: string, line
         // Letta lets a one-time schedule go once it is due: its fire is judged as status judges it.
         if (intent.kind === 'one-time' && (instantOf(intent.instants?.[0]) ?? Infinity) <= rt.now()) return [pastFacts({ ...intent, status_at: undefined })].flatMap((facts) => facts ?? []);
         // Deleted elsewhere, found so now (as sync would mark it): when is not known, so nothing after its last send is expected of it.
-        rt.out.info(`Note: ${current} is no longer on Letta (deleted elsewhere): nothing after its last send is expected of it.`);
+        rt.out.info(`Note: ${current} is not on Letta (${whyNotOnLetta()}): nothing after its last send is expected of it.`);
         return [pastFacts({ ...intent, status: 'gone', status_at: new Date(rt.now()).toISOString() })].flatMap((facts) => facts ?? []);
       }
     }),

@@ -373,8 +373,7 @@ function replacedElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[],
  */
 function madeAgainElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[], expectedOf: ExpectedOf): SyncAction | undefined {
   if (intent.kind !== 'recurring' || intent.messages_key === undefined) return undefined;
-  const expected = followsLocalClock(intent) ? expectedOf(intent.local_rule, intent.zone) : null;
-  const crons = [...(intent.utc_crons ?? []), ...(expected && !(expected instanceof CliError) ? [expected.cron] : [])];
+  const crons = copyCronsOf(intent, expectedOf);
   const since = Date.parse(intent.created_at);
   const fits = unrecorded().filter((item) => {
     const cron = item.schedule.cron_expression;
@@ -395,11 +394,20 @@ function madeAgainElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[]
   };
 }
 
+/**
+ * The UTC crons a copy of a recurring schedule made again elsewhere can have: those recorded, and the one its local
+ * rule needs now (a resume after a DST change makes it at that one).
+ */
+export function copyCronsOf(intent: Intent, expectedOf: ExpectedOf): string[] {
+  const expected = followsLocalClock(intent) ? expectedOf(intent.local_rule, intent.zone) : null;
+  return [...(intent.utc_crons ?? []), ...(expected && !(expected instanceof CliError) ? [expected.cron] : [])];
+}
+
 /** The UTC cron a local rule needs now, and whether it is in step (see expectedNow); the error when none can say it. */
-type ExpectedOf = (localRule: string, zone: string) => (ExpectedCron & { inStep: boolean }) | null | CliError;
+export type ExpectedOf = (localRule: string, zone: string) => (ExpectedCron & { inStep: boolean }) | null | CliError;
 
 /** expectedUtcCron as of `now`, worked out once per rule and zone however many schedules share them. */
-function expectedCrons(now: number): ExpectedOf {
+export function expectedCrons(now: number): ExpectedOf {
   const known = new Map<string, ReturnType<ExpectedOf>>();
   return (localRule, zone) => {
     const key = `${zone} ${localRule}`;

@@ -2,6 +2,7 @@ import { formatLocal } from '../time/zone';
 import { oneLine } from '../output/inert';
 import type { SyncOutcome } from './execute';
 import { localCronFromUtc } from './local-rule';
+import { whyNotOnLetta } from '../not-on-letta';
 
 /** What sync says it did, one entry per action: the same facts for people (lines) and scripts (JSON). */
 export interface SyncReport {
@@ -216,7 +217,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
               : action.deleteSent !== undefined
                 ? `${action.id} is no longer on Letta: a delete of it by letta-switchboard (${action.deleteSent}) was cut short (its answer lost, or the command stopped) and was done; ${dryRun ? 'would be recorded' : 'recorded'} as deleted (agent ${action.agent_id})`
                 : action.followable
-                  ? `${action.id} was deleted outside letta-switchboard, or paused on another machine: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created; a copy with its timing and messages made later (its resume there) is followed (agent ${action.agent_id})`
+                  ? `${action.id} was ${whyNotOnLetta()}: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created; a copy with its timing and messages made later (its resume there) is followed (agent ${action.agent_id})`
                   : `${action.id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created (agent ${action.agent_id})`,
         ],
       };

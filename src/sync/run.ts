@@ -5,7 +5,7 @@ import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
 import { findIntent, recordReplacement, settleForServer, successorOf, type Intent, type Series, type SeriesMember, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
-import { followsLocalClock, planSync, type SyncAction } from './plan';
+import { copyCronsOf, expectedCrons, followsLocalClock, planSync, type SyncAction } from './plan';
 import { awaitsLostMember, isGoneMember, seriesInstants } from './series';
 import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
 import { listingEntries, type ListingEntry } from './listing-entry';
@@ -157,7 +157,7 @@ async function syncRound(
   const named = namedByRecord(state, agentId, now);
   const listedWhole = named === undefined;
   try {
-    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry, named, copyCrons(state, agentId));
+    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry, named, copyCrons(state, agentId, now));
   } catch (error) {
     if (!(error instanceof NotFoundError || (error instanceof AuthError && error.facts.status === 403))) throw error;
     const reason = error instanceof NotFoundError ? 'this key cannot see the agent (404)' : 'this key may not read the agent (403)';
@@ -395,11 +395,13 @@ const spaced = (cron: string) => cron.trim().replace(/\s+/g, ' ');
 const hasMessages = (intent: Intent) => intent.kind === 'recurring' && intent.messages_key !== undefined;
 
 /**
- * The UTC crons of an agent's records marked gone that hold their messages: a schedule at one of them that no record
- * names may be one made again on another machine (a resume there), so the listing keeps it (see madeAgainElsewhere).
+ * The UTC crons a copy of an agent's records marked gone that hold their messages can have: a schedule at one of them
+ * that no record names may be one made again on another machine (a resume there), so the listing keeps it (see
+ * madeAgainElsewhere).
  */
-function copyCrons(state: State, agentId: string): Set<string> {
-  return new Set(state.intents.filter((i) => i.agent_id === agentId && i.status === 'gone' && hasMessages(i)).flatMap((i) => (i.utc_crons ?? []).map(spaced)));
+function copyCrons(state: State, agentId: string, now: number): Set<string> {
+  const expectedOf = expectedCrons(now);
+  return new Set(state.intents.filter((i) => i.agent_id === agentId && i.status === 'gone' && hasMessages(i)).flatMap((i) => copyCronsOf(i, expectedOf).map(spaced)));
 }
 
 /**

@@ -50,7 +50,7 @@ describe('history: a recorded schedule deleted elsewhere', () => {
       [id, '2026-11-19 09:00 UTC', 'ok'],
       [id, '2026-11-18 09:00 UTC', 'ok'],
     ]);
-    expect(r.stderr).toContain(`Note: ${id} is no longer on Letta (deleted elsewhere): nothing after its last send is expected of it.`);
+    expect(r.stderr).toContain(`Note: ${id} is not on Letta (deleted outside letta-switchboard, or paused on another machine): nothing after its last send is expected of it.`);
   });
 });
 

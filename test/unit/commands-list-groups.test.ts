@@ -67,7 +67,7 @@ describe('recurring list and sets', () => {
   it('a set one of whose schedules was deleted outside says so, before a sync and after it', async () => {
     const { setId, setMembers } = await seed();
     h.letta.schedules.delete(setMembers[0]!);
-    const label = 'set: every 90 minutes (1 schedule; 1 of its 2 deleted outside letta-switchboard, not firing)';
+    const label = 'set: every 90 minutes (1 schedule; 1 of its 2 not on Letta (deleted outside letta-switchboard, or paused on another machine), not firing)';
     for (const step of ['before sync', 'after sync']) {
       const piped = await h.run(['recurring', 'list']);
       expect(rows(piped.stdout).find((row) => row[0] === setId)![2], step).toBe(label);
@@ -84,7 +84,7 @@ describe('recurring list and sets', () => {
   it('a series some of whose members were deleted outside counts those listed, in both lists; one with none listed is not shown', async () => {
     const { seriesId, seriesMembers } = await seed();
     h.letta.schedules.delete(seriesMembers[0]!);
-    const label = 'series: every day at 9am (2 waiting; 1 of its 3 deleted outside letta-switchboard, not firing)';
+    const label = 'series: every day at 9am (2 waiting; 1 of its 3 not on Letta (deleted outside letta-switchboard, or paused on another machine), not firing)';
     const second = h.letta.schedules.get(seriesMembers[1]!)!.schedule.scheduled_at as number;
     for (const kind of ['recurring', 'onetime']) {
       const piped = rows((await h.run([kind, 'list'])).stdout).find((row) => row[0] === seriesId)!;

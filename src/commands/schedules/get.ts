@@ -1,11 +1,12 @@
 import type { Command } from '@commander-js/extra-typings';
-import { CliError, InterruptedError, NotFoundError } from '../../errors';
+import { CliError, InterruptedError, NotFoundError, WrongKindError } from '../../errors';
 import { contentShown, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import { printDetailOf, type DetailRow } from '../../output/detail';
 import { bothZones, localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
 import { findPaused, findIntent, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type Intent, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
+import { whyNotOnLetta } from '../../not-on-letta';
 import { agentOption, NEXT_RUNS_SHOWN } from '../options';
 import { clockOf, cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
 import { describeCron, nextRuns } from '../../time/cron';
@@ -88,12 +89,23 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
     return { item: await findSchedule(rt, kind, id) };
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const paused = kind === 'recurring' ? findPaused(await readRecordOrNothing(rt), id) : undefined;
+    const state = await readRecordOrNothing(rt);
+    const paused = kind === 'recurring' ? findPaused(state, id) : undefined;
     if (paused) return { item: paused.schedule, paused };
     // Replaced here (an edit, a sync, a resume): the schedule that stands for it now.
     const successor = await successorInRecord(rt, id);
-    if (successor === undefined) throw error;
-    return scheduleOrPaused(rt, kind, successor);
+    if (successor !== undefined) return scheduleOrPaused(rt, kind, successor);
+    const intent = findIntent(state, id);
+    // Looked for where the record puts it: not on another agent the flag named.
+    const searchedItsAgent = error.missing?.what === 'schedule' && ('agentsSearched' in error.missing || error.missing.agentId === intent?.agent_id);
+    // Recorded as standing (or marked gone by a sync), yet not on Letta: said as sync says it, not as an unknown id.
+    if (kind === 'recurring' && intent?.kind === 'recurring' && (intent.status === 'active' || intent.status === 'gone') && searchedItsAgent && !(error instanceof WrongKindError))
+      throw new NotFoundError(
+        `Schedule '${id}' is recorded on this machine but not on Letta (${whyNotOnLetta()})`,
+        // Only a record that holds its messages' fingerprint is followed to the copy a resume elsewhere makes.
+        `${intent.messages_key === undefined ? '' : 'Paused on another machine, it fires again once resumed there (sync here follows it). '}Its past fires: letta-switchboard history ${id}`,
+      );
+    throw error;
   }
 }
 
@@ -167,9 +179,14 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
   );
   const shown = members.map((m) => (missing?.includes(m.id) ? { ...m, status: 'missing' } : m));
   const missingIds = shown.filter((m) => m.status === 'missing').map((m) => m.id);
+  const recreate = `for all of it to fire again, delete ${id} and create it again`;
+  // A set's schedule resumed on the machine that paused it is followed by sync here, when its record holds its
+  // messages' fingerprint; a series' members are not.
+  const followed = !series && missingIds.every((missingId) => recorded.find((i) => i.schedule_id === missingId)?.messages_key !== undefined);
+  const remedy = !followed ? recreate : `paused there, ${missingIds.length === 1 ? 'it fires' : 'they fire'} again once resumed there (sync here follows it); else, ${recreate}`;
   if (missingIds.length > 0)
     out.warn(
-      `${missingIds.length} of its ${members.length} schedules ${missingIds.length === 1 ? 'is' : 'are'} deleted outside letta-switchboard, not firing: ${missingIds.join(', ')}. For all of it to fire again, delete ${id} and create it again.`,
+      `${missingIds.length} of its ${members.length} schedules ${missingIds.length === 1 ? 'is' : 'are'} not on Letta (${whyNotOnLetta()}), not firing: ${missingIds.join(', ')}. ${remedy[0]!.toUpperCase()}${remedy.slice(1)}.`,
     );
   if (out.json)
     return out.document({

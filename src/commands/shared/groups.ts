@@ -1,5 +1,6 @@
 import { NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
+import { whyNotOnLetta } from '../../not-on-letta';
 import { findSeries, isSeriesId, isSetId, seriesEnded, type Intent, type State } from '../../state/records';
 
 /** A set or series as a filter: the agent it belongs to, and its ids (the group's own, its members'). */
@@ -86,8 +87,8 @@ export function groupLabel(item: ScheduledMessage): string | undefined {
   return undefined;
 }
 
-/** "; 2 of its 5 deleted outside letta-switchboard, not firing", for a set or series whose schedules the server no longer lists. */
+/** "; 2 of its 5 not on Letta (deleted outside letta-switchboard, or paused on another machine), not firing", for a set or series whose schedules the server no longer lists. */
 function deletedOutside(missingIds: unknown, standing: number): string {
   const missing = Array.isArray(missingIds) ? missingIds.length : 0;
-  return missing === 0 ? '' : `; ${missing} of its ${standing + missing} deleted outside letta-switchboard, not firing`;
+  return missing === 0 ? '' : `; ${missing} of its ${standing + missing} not on Letta (${whyNotOnLetta()}), not firing`;
 }

@@ -1,0 +1,8 @@
+/**
+ * Why a schedule the record of intent keeps is not on Letta, as every command says it: a pause on another machine
+ * whose record holds it too deletes it on Letta and keeps it in that machine's record only, which looks here exactly
+ * like a delete outside this tool.
+ */
+export function whyNotOnLetta(): string {
+  return 'deleted outside letta-switchboard, or paused on another machine';
+}
