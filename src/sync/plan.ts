@@ -346,23 +346,7 @@ function replacedElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[],
   // Only when a replacement was due (a DST change moved the rule's UTC cron): without messages to compare, a schedule
   // at the recorded cron made since is as likely someone's new one as a copy of this.
   if ((intent.utc_crons ?? []).some((cron) => sameCron(cron, expected.cron))) return undefined;
-  const since = Date.parse(intent.created_at);
-  const fits = unrecorded().filter((item) => {
-    const cron = item.schedule.cron_expression;
-    return typeof cron === 'string' && sameCron(expected.cron, cron) && madeAt(item) >= since;
-  });
-  if (fits.length !== 1) return undefined;
-  const [one] = fits as [ScheduledMessage];
-  return {
-    type: 'replaced-elsewhere',
-    agent_id: intent.agent_id,
-    id: intent.schedule_id,
-    new_id: one.id,
-    cron: one.schedule.cron_expression!,
-    local_rule: intent.local_rule,
-    zone: intent.zone,
-    made_at: one.created_at as string,
-  };
+  return followedTo(intent, unrecorded, (cron) => sameCron(expected.cron, cron));
 }
 
 /**
@@ -374,13 +358,19 @@ function replacedElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[],
 function madeAgainElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[], expectedOf: ExpectedOf): SyncAction | undefined {
   if (intent.kind !== 'recurring' || intent.messages_key === undefined) return undefined;
   const crons = copyCronsOf(intent, expectedOf);
+  const action = followedTo(intent, unrecorded, (cron, item) => crons.some((one) => sameCron(one, cron)) && messagesKey(item.message?.messages) === intent.messages_key);
+  return action && { ...action, again: true };
+}
+
+/** The record followed to the one schedule it does not know that `fits` (its cron, and the schedule), made no earlier than the record's; none when not exactly one. */
+function followedTo(intent: Intent, unrecorded: () => ScheduledMessage[], fits: (cron: string, item: ScheduledMessage) => boolean): Extract<SyncAction, { type: 'replaced-elsewhere' }> | undefined {
   const since = Date.parse(intent.created_at);
-  const fits = unrecorded().filter((item) => {
+  const found = unrecorded().filter((item) => {
     const cron = item.schedule.cron_expression;
-    return typeof cron === 'string' && crons.some((one) => sameCron(one, cron)) && madeAt(item) >= since && messagesKey(item.message?.messages) === intent.messages_key;
+    return typeof cron === 'string' && fits(cron, item) && madeAt(item) >= since;
   });
-  if (fits.length !== 1) return undefined;
-  const [one] = fits as [ScheduledMessage];
+  if (found.length !== 1) return undefined;
+  const [one] = found as [ScheduledMessage];
   return {
     type: 'replaced-elsewhere',
     agent_id: intent.agent_id,
@@ -390,7 +380,6 @@ function madeAgainElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[]
     local_rule: intent.local_rule,
     zone: intent.zone,
     made_at: one.created_at as string,
-    again: true,
   };
 }
 
