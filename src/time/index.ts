@@ -514,6 +514,9 @@ async function oneInstantError(text: string, { now, zone }: PhraseOptions): Prom
   );
 }
 
+/** What a range of days given without a word that repeats it ("1st to the 10th of may", "july 13-15") has: see rangeOfDaysInMonth. */
+const MAY_BE_A_RANGE_OF_DAYS = /^(?!.*\b(?:every|each|daily|weekly|monthly|yearly|annually)\b).*(?:\b(?:to|through|thru)\b|\d\s*-\s*\d)/;
+
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
   const text = input.trim().toLowerCase();
@@ -521,8 +524,8 @@ export async function meaningOf(input: string, options: PhraseOptions, count = 5
   if (plainlyOnce(text) && !mayGiveEnds(text.replace(/\s+/g, ' '))) return meaningOfOnce(input, options);
   const { looksRecurring, MAX_PHRASE_LENGTH } = await import('./looks-recurring');
   if (looksRecurring(input) || (await repeatsWithinEnds(input, options, looksRecurring))) {
-    const { rangeOfDaysInMonth } = await import('./once');
-    const rangeOfDays = rangeOfDaysInMonth(input);
+    // Only a phrase that may be one loads the one-time reader to tell, so a plain rule ("every weekday at 9am") never does.
+    const rangeOfDays = MAY_BE_A_RANGE_OF_DAYS.test(text) ? (await import('./once')).rangeOfDaysInMonth(input) : undefined;
     if (rangeOfDays) throw rangeOfDays;
     return meaningOfSchedule(input, options, count);
   }
