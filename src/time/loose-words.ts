@@ -24,6 +24,9 @@ const MONTH_AFTER_NEXT = /\b(?:the )?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct
 const WEEK_OF = /^(?:the )?(first|second|third|fourth|last|1st|2nd|3rd|4th) week (?:of|in) ((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{4})?|(?:this|next|the) month)$/;
 const DECADES = /\b(\d+|an?|one|two|three|four|five) decades?\b/;
 
+/** A word one of the wordings below needs: most phrases have none and skip them all (each pattern costs its compiling on first use). */
+const LOOSE_WORDS = /\b(?:just|(?:time)?zone|today|on|in|thousand|decades?|next|coming|twenty|quarter|century|week|mo|tu|we|th|fr|sa|su)\b/;
+
 /**
  * Everyday wordings of one time the grammar has other words for, each said in a note where it chose: "just now" (now),
  * "on 15 in the evening" (the 15th),
@@ -33,6 +36,7 @@ const DECADES = /\b(\d+|an?|one|two|three|four|five) decades?\b/;
  * year. Refused with what works: "the first week of january" (a week, not a day), "this quarter" (no day in it).
  */
 export function withLooseWords(text: string, shown: string, today: { year: number; month: number }, notes: string[]): string {
+  if (!LOOSE_WORDS.test(text)) return text;
   const twenty = TWENTY_SOMETHING.exec(text);
   const minutes = twenty ? wordsValue(twenty[1]!) : 60;
   // Read as the clock it also is ("twenty thirty", 20:30), but the year is what many mean: said.
