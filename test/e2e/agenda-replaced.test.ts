@@ -1,20 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { NOW, useFakeLetta } from '../helpers/suite';
-import { runCli } from '../helpers/run-cli';
+import { NOW, cliAt, useFakeLetta } from '../helpers/suite';
 
 /** agenda --since: the past fires of a schedule an edit (or sync, or resume) replaced are the listed schedule's past. */
 
 const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
-let env: Record<string, string>;
-beforeEach(() => ({ letta, env } = suite));
+beforeEach(() => ({ letta } = suite));
 
 const at = (iso: string) => Date.parse(iso);
-const cli = (now: string, ...args: string[]) => {
-  letta.now = () => at(now);
-  return runCli(['--now', now, ...args], { env });
-};
+const cli = cliAt(suite);
 
 describe('agenda --since after an edit replaced a schedule', () => {
   it("shows the replaced schedule's past fires with their outcomes, then the new schedule's", async () => {

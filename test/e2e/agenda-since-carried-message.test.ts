@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { NOW, useFakeLetta } from '../helpers/suite';
-import { runCli } from '../helpers/run-cli';
+import { NOW, cliAt, useFakeLetta } from '../helpers/suite';
 
 /**
  * agenda --since: the past fires of a schedule a sync (DST) or a resume replaced carry the message the
@@ -10,14 +9,10 @@ import { runCli } from '../helpers/run-cli';
 
 const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
-let env: Record<string, string>;
-beforeEach(() => ({ letta, env } = suite));
+beforeEach(() => ({ letta } = suite));
 
 const at = (iso: string) => Date.parse(iso);
-const cli = (now: string, ...args: string[]) => {
-  letta.now = () => at(now);
-  return runCli(['--now', now, ...args], { env });
-};
+const cli = cliAt(suite);
 
 type Row = { schedule_id: string; at: string; message: string };
 const rows = (stdout: string) => (JSON.parse(stdout) as Row[]).map((f) => [f.schedule_id, f.at.slice(0, 10), f.message]);

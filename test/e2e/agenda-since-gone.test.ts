@@ -1,20 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { NOW, useFakeLetta } from '../helpers/suite';
-import { runCli } from '../helpers/run-cli';
+import { NOW, cliAt, useFakeLetta } from '../helpers/suite';
 
 /** agenda --since: a past fire of a schedule made here that Letta let go with no history says in its row that its outcome is unknown. */
 
 const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
-let env: Record<string, string>;
-beforeEach(() => ({ letta, env } = suite));
+beforeEach(() => ({ letta } = suite));
 
 const at = (iso: string) => Date.parse(iso);
-const cli = (now: string, ...args: string[]) => {
-  letta.now = () => at(now);
-  return runCli(['--now', now, ...args], { env });
-};
+const cli = cliAt(suite);
 
 describe('agenda --since: a schedule Letta let go and has no history of', () => {
   it('its row says the outcome is unknown and why, beside the one that was read', async () => {

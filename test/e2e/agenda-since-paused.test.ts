@@ -1,20 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { runCli } from '../helpers/run-cli';
+import { AGENT, NOW, cliAt, useFakeLetta } from '../helpers/suite';
 
 /** agenda --since with a schedule paused inside the window: its past is what it did before the pause, as status judges it. */
 
 const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
-let env: Record<string, string>;
-beforeEach(() => ({ letta, env } = suite));
+beforeEach(() => ({ letta } = suite));
 
 const at = (iso: string) => Date.parse(iso);
-const cli = (now: string, ...args: string[]) => {
-  letta.now = () => at(now);
-  return runCli(['--now', now, ...args], { env });
-};
+const cli = cliAt(suite);
 
 type Row = { schedule_id: string; at: string; paused: boolean; flags: Array<{ type: string; text: string }> };
 

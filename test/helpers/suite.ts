@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { FakeLetta, TEST_KEY } from './fake-letta';
-import { cliEnv } from './run-cli';
+import { cliEnv, runCli } from './run-cli';
 
 export const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
 /** The "now" every end-to-end test reads phrases against (a Sunday, 10:00 in New York). */
@@ -29,4 +29,12 @@ export function useFakeLetta({ defaultAgent }: { defaultAgent: boolean }): Suite
   });
   afterEach(() => expect(suite.letta.specProblems).toEqual([]));
   return suite;
+}
+
+/** The CLI run at `now`, the suite's fake Letta answering as of then too (the times it stamps on what is made and sent). */
+export function cliAt(suite: Suite) {
+  return (now: string, ...args: string[]) => {
+    suite.letta.now = () => Date.parse(now);
+    return runCli(['--now', now, ...args], { env: suite.env });
+  };
 }
