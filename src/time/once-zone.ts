@@ -1,7 +1,7 @@
 import { UsageError } from '../errors';
 import { offsetMinutesOf } from './iso';
 import { FILLER, monthOf, partOfDay, unitOf, weekdayOf } from './lexicon';
-import { lookupZone } from './zone-names';
+import { alsoUsedNote, lookupZone } from './zone-names';
 import { formatClock, formatDate, instantFromLocal, offsetMinutes, utcMillis, wallTime, type LocalDateTime, type WallTime } from './zone';
 
 const MINUTE = 60_000;
@@ -48,6 +48,8 @@ export interface PhraseZone {
   written?: string;
   /** One season's time, as written ("EDT", "CEST", "Pacific Daylight Time"): `seasonNote` checks it against the instant. */
   season?: { said: string; daylight: boolean };
+  /** A note when the phrase's abbreviation is read as one of the zones that use it ("IST": India, not Israel or Ireland). */
+  guess?: string;
 }
 
 /** Abbreviations of summer (daylight) time and of winter (standard) time, for zones that have both. */
@@ -207,7 +209,14 @@ function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, 
         ? false
         : undefined;
   const said = spelt ? written.replace(/\b[a-z]/g, (letter) => letter.toUpperCase()) : written.toUpperCase();
-  return { text: rest, calendar: zoneCalendar(found.zone), written: found.zone, ...(daylight === undefined ? {} : { season: { said, daylight } }) };
+  const guess = isAbbreviation(written) ? alsoUsedNote(written, found.zone) : undefined;
+  return {
+    text: rest,
+    calendar: zoneCalendar(found.zone),
+    written: found.zone,
+    ...(daylight === undefined ? {} : { season: { said, daylight } }),
+    ...(guess === undefined ? {} : { guess }),
+  };
 }
 
 /**

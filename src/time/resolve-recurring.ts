@@ -121,10 +121,10 @@ export function scheduleZone(input: string, zone: string): string {
 }
 
 /** The phrase without the zone written in it, and that zone; null when it names none. An ambiguous or unknown zone is an error. */
-function writtenZone(text: string, zone: string, original: string): { text: string; zone: string; season?: string } | null {
+function writtenZone(text: string, zone: string, original: string): { text: string; zone: string; season?: string; guess?: string } | null {
   const found = phraseZone(text, zone, original);
   if (found.written === undefined || found.text === '') return null;
-  if (!/^[+-]/.test(found.written)) return { text: found.text, zone: found.written, season: found.season?.said };
+  if (!/^[+-]/.test(found.written)) return { text: found.text, zone: found.written, season: found.season?.said, guess: found.guess };
   const fixed = lookupZone(`utc${found.written}`);
   if (fixed && 'zone' in fixed) return { text: found.text, zone: fixed.zone };
   throw new UsageError(
@@ -181,6 +181,7 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
       throw withPhrase(error, original);
     }
     context = { ...context, zone: zoned.zone };
+    if (zoned.guess) context.notes?.push(zoned.guess);
     // "9am EDT" every day: one season's name, but the rule follows the zone's clock through both.
     if (zoned.season && changesClocks(zoned.zone, context.now)) {
       context.notes?.push(

@@ -92,6 +92,21 @@ const ABBREVIATIONS: Record<string, string> = {
   brt: 'America/Sao_Paulo',
 };
 
+/**
+ * Abbreviations read as one zone (above) though other places use them too: the reading is a guess, said
+ * with the others' zones. What the phrase gave is read as the zone most people mean by it.
+ */
+const ALSO_USED: Record<string, { meant: string; others: string }> = {
+  ist: { meant: 'India Standard Time', others: "for Israel write 'Asia/Jerusalem', for Ireland 'Europe/Dublin'" },
+  bst: { meant: 'British Summer Time', others: "for Bangladesh write 'Asia/Dhaka'" },
+};
+
+/** The note for an abbreviation read as one zone of several that use it ("read 'IST' as India Standard Time ..."), if it is one. */
+export function alsoUsedNote(abbreviation: string, zone: string): string | undefined {
+  const also = ALSO_USED[abbreviation.toLowerCase()];
+  return also && `read '${abbreviation.toUpperCase()}' as ${also.meant} (${zone}); ${also.others}`;
+}
+
 /** Abbreviations in common use for more than one zone: refused with the candidates, never guessed. */
 const AMBIGUOUS: Record<string, string[]> = {
   ast: ['America/Halifax (Atlantic)', 'Asia/Riyadh (Arabia)'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOfOnce } from '../../src/time/index';
+import { meaningOfOnce, meaningOfRecurring } from '../../src/time/index';
 
 /* One-time families from time-language.md, New York, now Wednesday 2026-12-02 11:00. */
 const NOW = Date.parse('2026-12-02T16:00:00Z');
@@ -148,6 +148,30 @@ describe('a season spelt out is checked as its abbreviation is', () => {
 
   it('in season, it needs no note', async () => {
     expect((await meaningOfOnce('july 1 9am Eastern Daylight Time', { now, zone: 'America/New_York' })).notes).toEqual([]);
+  });
+});
+
+describe('an abbreviation other places use too is read as the zone the spec names, said', () => {
+  const india = "read 'IST' as India Standard Time (Asia/Kolkata); for Israel write 'Asia/Jerusalem', for Ireland 'Europe/Dublin'";
+  it.each([
+    ['tomorrow at 9am IST', '2026-12-03T03:30:00.000Z', india],
+    ['9am ist on friday', '2026-12-04T03:30:00.000Z', india],
+    ['july 3 at 9am BST', '2027-07-03T08:00:00.000Z', "read 'BST' as British Summer Time (Europe/London); for Bangladesh write 'Asia/Dhaka'"],
+  ])('%s', async (phrase, iso, note) => {
+    const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' });
+    expect(meaning.scheduled_at_iso).toBe(iso);
+    expect(meaning.notes).toContain(note);
+  });
+
+  it('a repeating schedule says it too', async () => {
+    const meaning = await meaningOfRecurring('every monday at 9am IST', { now: NOW, zone: 'America/New_York' });
+    expect(meaning.cron_expression).toBe('30 3 * * 1');
+    expect(meaning.notes).toContain(india);
+  });
+
+  it('the name written out, or the country, is no guess', async () => {
+    for (const phrase of ['tomorrow at 9am India Standard Time', 'tomorrow at 9am in India', 'tomorrow at 9am CET'])
+      expect((await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' })).notes).toEqual([]);
   });
 });
 
