@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { cliEnv, runCli } from '../helpers/run-cli';
+
+/**
+ * Two machines, each with its own record of intent (its own state folder), against one Letta. What the other machine
+ * does in the middle of a command is done here by the server as that command's requests arrive.
+ */
+const suite = useFakeLetta({ defaultAgent: false });
+const CRON = '0 14 * * *';
+
+function machine() {
+  const env = cliEnv({ LETTA_BASE_URL: suite.letta.url, LETTA_API_KEY: TEST_KEY });
+  return (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+}
+
+async function adopted(letta: FakeLetta) {
+  const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
+  const mine = machine();
+  expect((await mine('recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
+  letta.now = () => Date.now();
+  letta.received.length = 0;
+  return { old, mine };
+}
+
+const isCreate = (method: string, path: string) => method === 'POST' && path.endsWith('/schedule');
+const ids = (letta: FakeLetta) => [...letta.schedules.keys()];
+const deleted = (letta: FakeLetta) => letta.requests('DELETE').map((r) => r.path.split('/').pop());
+const lists = (letta: FakeLetta) => letta.requests('GET').filter((r) => r.path.endsWith('/schedule'));
+
+/**
+ * The other machine's edit of `oldId`, its read of the old schedule done before this one's delete, as this one's was
+ * before its: its copy is made when this edit's create arrives (`first`, so made first) or its read back (after), and
+ * the old schedule is left for the deletes (Letta answers both with success).
+ */
+function otherEditBothRead(letta: FakeLetta, text: string, first: boolean, cron = CRON): { id?: string } {
+  const theirs: { id?: string } = {};
+  let created = false;
+  letta.onRequest = (request) => {
+    if (theirs.id !== undefined) return;
+    if (isCreate(request.method, request.path)) created = true;
+    if (first ? !created : !(created && request.method === 'GET' && !request.path.endsWith('/schedule'))) return;
+    theirs.id = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: cron }, text).id;
+  };
+  return theirs;
+}
+
+describe('two edits of one schedule whose reads of it both came before either delete', () => {
+  it('the same change, theirs made first: one is left, theirs, and this edit follows it', async () => {
+    const { letta } = suite;
+    const { old, mine } = await adopted(letta);
+    const theirs = otherEditBothRead(letta, 'standup moved', true);
+    const edit = await mine('recurring', 'edit', old.id, '--message', 'standup moved');
+    expect(edit.code).toBe(0);
+    expect(ids(letta)).toEqual([theirs.id]);
+    const ours = deleted(letta).find((id) => id !== old.id);
+    expect(edit.stderr).toContain(`${old.id} was changed on another machine at the same time, the same way, as ${theirs.id}, made first: ${theirs.id} is kept, and ${ours} deleted`);
+    letta.onRequest = undefined;
+    letta.received.length = 0;
+    const sync = await mine('sync');
+    expect(sync.code).toBe(0);
+    expect(letta.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('another change, theirs made first: theirs is left, this change not made (exit 1)', async () => {
+    const { letta } = suite;
+    const { old, mine } = await adopted(letta);
+    const theirs = otherEditBothRead(letta, 'lunch', true);
+    const edit = await mine('recurring', 'edit', old.id, '--message', 'standup moved');
+    expect(edit.code).toBe(1);
+    expect(ids(letta)).toEqual([theirs.id]);
+    expect(edit.stderr).toContain(`${old.id} was changed on another machine at the same time, as ${theirs.id}, made first`);
+    expect(edit.stderr).toContain('so this change is not made');
+  });
+
+  it("this edit's copy made first: it is left, and the other machine's deleted, said", async () => {
+    const { letta } = suite;
+    const { old, mine } = await adopted(letta);
+    const theirs = otherEditBothRead(letta, 'lunch', false);
+    const edit = await mine('recurring', 'edit', old.id, '--message', 'standup moved', '--json');
+    expect(edit.code).toBe(0);
+    const { id } = JSON.parse(edit.stdout) as { id: string };
+    expect(ids(letta)).toEqual([id]);
+    expect(deleted(letta).sort()).toEqual([old.id, theirs.id].sort());
+    expect(edit.stderr).toContain(`${id} is kept, and ${theirs.id} deleted`);
+  });
+
+  it('a schedule made meanwhile that shares neither timing nor messages with the old one is left alone, unsaid', async () => {
+    const { letta } = suite;
+    const { old, mine } = await adopted(letta);
+    const other = otherEditBothRead(letta, 'water the plants', true, '0 9 * * 1');
+    const edit = await mine('recurring', 'edit', old.id, '--message', 'standup moved', '--json');
+    expect(edit.code).toBe(0);
+    const { id } = JSON.parse(edit.stdout) as { id: string };
+    expect(ids(letta).sort()).toEqual([id, other.id].sort());
+    expect(edit.stderr).toBe('');
+  });
+
+  it('costs one list of the agent in place of the read of the old schedule before its delete, and no more requests', async () => {
+    const { letta } = suite;
+    const { old, mine } = await adopted(letta);
+    const edit = await mine('recurring', 'edit', old.id, '--message', 'standup moved');
+    expect(edit.code).toBe(0);
+    expect(lists(letta)).toHaveLength(1);
+    // Before, the same requests with a read of the old schedule where the list is: GET its id.
+    const made = letta.requests().findIndex((r) => isCreate(r.method, r.path));
+    const newId = ids(letta)[0]!;
+    expect(
+      letta
+        .requests()
+        .slice(made)
+        .map((r) => `${r.method} ${r.path.split(AGENT)[1]}`),
+    ).toEqual(['POST /schedule', `GET /schedule/${newId}`, 'GET /schedule', `DELETE /schedule/${old.id}`]);
+  });
+});
