@@ -17,6 +17,7 @@ import {
   clearDeleteUnanswered,
   markPaused,
   markMemberGone,
+  followSeriesCopies,
   markReplaced,
   recordAttempt,
   recordMemberAttempts,
@@ -149,6 +150,7 @@ function subjectOf(action: SyncAction): string {
       return action.series_id === undefined ? `paused ${action.id}` : `series ${action.series_id}`;
     case 'member-gone':
     case 'series-gone':
+    case 'series-made-again':
     case 'series-found':
     case 'finish-series-delete':
     case 'top-up':
@@ -329,6 +331,9 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
     case 'series-gone':
       await records.update((state) => endSeries(state, action.series_id, 'gone', stamp));
       return { action, ok: true, exist: [] };
+    case 'series-made-again':
+      await records.update((state) => followSeriesCopies(state, action.series_id, action.members, action.gone, stamp));
+      return { action, ok: true, exist: action.members.map((m) => m.new_id) };
     case 'finish-series-delete':
       for (const [k, id] of action.ids.entries()) {
         try {

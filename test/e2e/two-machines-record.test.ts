@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { cpSync } from 'node:fs';
 import { cliEnv, runCli } from '../helpers/run-cli';
+import { stateDir } from '../../src/state/store';
 
 /**
  * Two machines, each with its own record of intent (its own state folder), against one Letta. What the other machine
@@ -112,5 +114,88 @@ describe('two edits of one schedule whose reads of it both came before either de
         .slice(made)
         .map((r) => `${r.method} ${r.path.split(AGENT)[1]}`),
     ).toEqual(['POST /schedule', `GET /schedule/${newId}`, 'GET /schedule', `DELETE /schedule/${old.id}`]);
+  });
+});
+
+/** Two machines whose records both hold what `first` made (the second one's state folder a copy of the first's). */
+function twoMachines(letta: FakeLetta) {
+  const laptopEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
+  const serverEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
+  const on =
+    (env: Record<string, string>) =>
+    (now: string, ...args: string[]) => {
+      letta.now = () => Date.parse(now);
+      return runCli(['--now', now, ...args], { env });
+    };
+  const share = () => cpSync(stateDir(laptopEnv, laptopEnv.HOME!), stateDir(serverEnv, serverEnv.HOME!), { recursive: true });
+  return { laptop: on(laptopEnv), server: on(serverEnv), share };
+}
+
+const writes = (letta: FakeLetta) => letta.requests().filter((r) => r.method !== 'GET');
+const WHY = 'deleted outside letta-switchboard, or paused on another machine';
+// Two of its five days (9am in New York) have gone by.
+const LATER = '2026-11-24T15:00:00Z';
+
+async function sharedSeries(letta: FakeLetta) {
+  const machines = twoMachines(letta);
+  const made = await machines.laptop(NOW, 'recurring', 'create', '--agent-id', AGENT, '--message', 'Water', '--cron', 'every day at 9am', '--count', '5', '--tz', 'America/New_York', '-q');
+  expect(made.code).toBe(0);
+  machines.share();
+  return { ...machines, series: made.stdout.trim() };
+}
+
+describe('a series paused and resumed on another machine', () => {
+  it('is said to be paused there perhaps, and its resumed schedules are followed, never made again', async () => {
+    const { letta } = suite;
+    const { laptop, server, series } = await sharedSeries(letta);
+    expect((await laptop(NOW, 'recurring', 'pause', series)).code).toBe(0);
+    letta.received.length = 0;
+    const paused = await server(NOW, 'sync');
+    expect(paused.code).toBe(0);
+    expect(paused.stdout).toContain(`Series ${series} was ${WHY}: marked gone`);
+    expect(writes(letta)).toEqual([]);
+
+    expect((await laptop(LATER, 'recurring', 'resume', series)).code).toBe(0);
+    const resumed = ids(letta);
+    expect(resumed).toHaveLength(3);
+    letta.received.length = 0;
+    const follow = await server(LATER, 'sync');
+    expect(follow.code).toBe(0);
+    expect(follow.stdout).toContain(
+      `Series ${series} was made again elsewhere as ${resumed.join(', ')}, with its timing and messages (paused and resumed on another machine, most likely): following them from now on`,
+    );
+    expect(writes(letta)).toEqual([]);
+    expect(ids(letta)).toEqual(resumed);
+    const list = await server(LATER, 'onetime', 'list', '--id', series, '-q');
+    expect(list.stdout.trim().split('\n')).toEqual(resumed);
+    // Followed: the next sync has nothing to say of it, and makes nothing.
+    const again = await server(LATER, 'sync');
+    expect(again.stdout).not.toContain(series);
+    expect(writes(letta)).toEqual([]);
+  });
+
+  it('paused and resumed between two syncs: followed, not marked gone', async () => {
+    const { letta } = suite;
+    const { laptop, server, series } = await sharedSeries(letta);
+    expect((await laptop(NOW, 'recurring', 'pause', series)).code).toBe(0);
+    expect((await laptop(LATER, 'recurring', 'resume', series)).code).toBe(0);
+    const resumed = ids(letta);
+    letta.received.length = 0;
+    const follow = await server(LATER, 'sync');
+    expect(follow.code).toBe(0);
+    expect(follow.stdout).toContain(`Series ${series} was made again elsewhere as ${resumed.join(', ')}`);
+    expect(follow.stdout).not.toContain(WHY);
+    expect(writes(letta)).toEqual([]);
+  });
+
+  it('deleted there: marked gone, and nothing is followed', async () => {
+    const { letta } = suite;
+    const { laptop, server, series } = await sharedSeries(letta);
+    expect((await laptop(NOW, 'recurring', 'delete', series)).code).toBe(0);
+    // A one-time schedule made by hand at another instant, with the same message, is no copy of it.
+    letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse('2026-11-25T15:00:00Z') }, 'Water');
+    const sync = await server(LATER, 'sync');
+    expect(sync.stdout).toContain(`Series ${series} was ${WHY}: marked gone`);
+    expect(sync.stdout).not.toContain('made again');
   });
 });
