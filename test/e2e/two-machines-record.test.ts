@@ -199,3 +199,45 @@ describe('a series paused and resumed on another machine', () => {
     expect(sync.stdout).not.toContain('made again');
   });
 });
+
+describe('status of a recorded schedule Letta lacks', () => {
+  it("shows it, in sync's words, counts it and exits 6, in the table and in --json; once sync marked it gone, it is not shown", async () => {
+    const { letta } = suite;
+    const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
+    const { laptop, server } = twoMachines(letta);
+    for (const one of [laptop, server]) expect((await one(NOW, 'recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
+    expect((await server(NOW, 'sync')).code).toBe(0);
+    const calm = await server(NOW, 'status', '--agent-id', AGENT);
+    expect(calm.code).toBe(0);
+    expect(calm.stdout).not.toContain('not on Letta');
+
+    expect((await laptop(NOW, 'recurring', 'pause', old.id)).code).toBe(0);
+    const table = await server(NOW, 'status', '--agent-id', AGENT);
+    expect(table.code).toBe(6);
+    expect(table.stdout).toMatch(new RegExp(`^${old.id}\\t.*\\trecorded here, not on Letta \\(${WHY}\\)$`, 'm'));
+    expect(table.stderr).toContain('1 recorded here not on Letta');
+    const json = await server(NOW, 'status', '--agent-id', AGENT, '--json');
+    expect(json.code).toBe(6);
+    const doc = JSON.parse(json.stdout) as { needs_attention: boolean; fire_health: { not_on_letta: unknown[] } };
+    expect(doc.needs_attention).toBe(true);
+    expect(doc.fire_health.not_on_letta).toEqual([{ id: old.id, agent_id: AGENT, kind: 'recurring', why: WHY }]);
+    const quiet = await server(NOW, 'status', '--agent-id', AGENT, '-q');
+    expect(quiet.stdout.trim()).toBe(old.id);
+    expect(quiet.stderr).toContain(`${old.id} (`);
+
+    expect((await server(NOW, 'sync')).code).toBe(0);
+    const after = await server(NOW, 'status', '--agent-id', AGENT, '--json');
+    expect(after.code).toBe(0);
+    expect((JSON.parse(after.stdout) as { fire_health: { not_on_letta: unknown[] } }).fire_health.not_on_letta).toEqual([]);
+  });
+
+  it('a series paused on another machine is shown once, by its series id', async () => {
+    const { letta } = suite;
+    const { laptop, server, series } = await sharedSeries(letta);
+    expect((await server(NOW, 'sync')).code).toBe(0);
+    expect((await laptop(NOW, 'recurring', 'pause', series)).code).toBe(0);
+    const json = await server(NOW, 'status', '--agent-id', AGENT, '--json');
+    expect(json.code).toBe(6);
+    expect((JSON.parse(json.stdout) as { fire_health: { not_on_letta: unknown[] } }).fire_health.not_on_letta).toEqual([{ id: series, agent_id: AGENT, kind: 'series', why: WHY }]);
+  });
+});
