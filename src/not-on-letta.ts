@@ -6,3 +6,8 @@
 export function whyNotOnLetta(): string {
   return 'deleted outside letta-switchboard, or paused on another machine';
 }
+
+/** What a copy of a recorded schedule made on Letta since says, as every command says it: a pause there, then a resume. */
+export function madeAgainElsewhere(ids: string): string {
+  return `made again elsewhere as ${ids}, with its timing and messages (paused and resumed on another machine, most likely)`;
+}

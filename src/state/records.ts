@@ -649,6 +649,23 @@ export function topUpSeries(state: State, seriesId: string, members: SeriesMembe
   if (series.attempted.length === 0) delete series.attempted;
 }
 
+/**
+ * A series another machine made again (a pause there, then a resume): each member followed to its copy, the old id kept
+ * as a resume here keeps it (`resumed_members`); those `gone` were due while paused there. Active again.
+ */
+export function followSeriesCopies(state: State, seriesId: string, moved: Array<{ old_id: string; new_id: string }>, gone: string[], at: string): void {
+  const series = findSeries(state, seriesId);
+  if (!series) return;
+  for (const { old_id, new_id } of moved) {
+    const member = series.members.find((m) => m.schedule_id === old_id);
+    if (!member) continue;
+    series.resumed_members = [...(series.resumed_members ?? []), { schedule_id: old_id, instant: member.instant }];
+    member.schedule_id = new_id;
+  }
+  for (const member of series.members) if (gone.includes(member.schedule_id)) Object.assign(member, { gone: true, skipped_while_paused: true });
+  if (series.status !== 'active') Object.assign(series, { status: 'active', status_at: at });
+}
+
 /** A member deleted outside this tool before it fired: never re-created, counted as made. */
 export function markMemberGone(state: State, seriesId: string, scheduleId: string): void {
   const member = findSeries(state, seriesId)?.members.find((m) => m.schedule_id === scheduleId);

@@ -9,8 +9,11 @@ import { formatLocal } from '../time/zone';
 import type { StatusSection, Verdict } from './section';
 import { forEachInOrder, windowFor, type Limiter } from '../concurrency';
 import { compareText } from '../text-order';
+import { whyNotOnLetta } from '../not-on-letta';
 import { shortIds } from '../output/short-id';
 import type { TableColumn } from '../output/table';
+
+const NOT_ON_LETTA = `recorded here, not on Letta (${whyNotOnLetta()})`;
 
 /** The newest sends of each schedule whose run is read for its stop reason. */
 export const RUNS_PER_SCHEDULE = 20;
@@ -44,6 +47,8 @@ interface RecordOfIntent {
   replaced(agentIds: string[], from: number): ScheduleFacts[];
   /** Schedules paused within the window: their fires before the pause are judged, from the copy the pause saved. */
   pausedWithin(agentIds: string[], from: number): ScheduleFacts[];
+  /** What the record follows on this server that Letta should list now: recurring schedules, and series still to fire (by series id). */
+  followed(agentIds: string[], now: number): Array<{ id: string; agentId: string; kind: string; ids: string[] }>;
 }
 
 /**
@@ -51,7 +56,7 @@ interface RecordOfIntent {
  * seriesOf). It is never required: unreadable, it adds nothing (said once).
  */
 async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
-  const [{ stateStore }, { findIntent, seriesOf }, { pastOneTimes }, { pastFacts }, { pausedFacts }] = await Promise.all([
+  const [{ stateStore, serverOf }, { findIntent, seriesOf, onServer }, { pastOneTimes }, { pastFacts }, { pausedFacts }] = await Promise.all([
     import('../commands/shared/state'),
     import('../state/records'),
     import('../health/past-one-times'),
@@ -64,7 +69,7 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; creation times and series from the record of intent are not used.`);
-    return { about: () => ({}), pastOneTimes: () => [], replaced: () => [], pausedWithin: () => [] };
+    return { about: () => ({}), pastOneTimes: () => [], replaced: () => [], pausedWithin: () => [], followed: () => [] };
   }
   return {
     about: (scheduleId) => {
@@ -97,6 +102,19 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
           return pausedFacts(saved, Number.isFinite(created) ? created : undefined);
         }),
     pastOneTimes: (agentIds, from, now) => pastOneTimes(state, new Set(agentIds), from, now).map(({ facts }) => facts),
+    followed: (agentIds, now) => {
+      const server = serverOf(rt);
+      const ahead = (instant: string | undefined) => Date.parse(instant ?? '') > now;
+      return [
+        ...state.intents
+          .filter((i) => i.status === 'active' && onServer(i, server) && agentIds.includes(i.agent_id) && (i.kind === 'recurring' || ahead(i.instants?.at(-1))))
+          .map((i) => ({ id: i.schedule_id, agentId: i.agent_id, kind: i.set_id === undefined ? i.kind : 'set', ids: [i.schedule_id] })),
+        ...state.series
+          .filter((one) => one.status === 'active' && onServer(one, server) && agentIds.includes(one.agent_id))
+          .map((one) => ({ id: one.series_id, agentId: one.agent_id, kind: 'series', ids: one.members.filter((m) => !m.gone && ahead(m.instant)).map((m) => m.schedule_id) }))
+          .filter((one) => one.ids.length > 0),
+      ];
+    },
   };
 }
 
@@ -134,15 +152,21 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   // Replaced (by an edit, a resume or sync) yet still listed: its delete failed, and it fires beside its successor. Or
   // paused with its series yet still listed: the pause was cut short, and it fires while the series is paused.
   const leftOver = new Set<string>();
+  // What the record follows that Letta does not list (deleted outside, or paused on another machine): said once listed whole.
+  const listed = new Set<string>();
+  const notOnLetta: Array<{ id: string; agentId: string; kind: string; ids: string[] }> = [];
   async function* schedules(): AsyncGenerator<ScheduleFacts> {
     for await (const page of options.pages) {
       for (const item of page) {
+        listed.add(item.id);
         if (recordIds.has(item.id)) listedFromRecord.add(item.id);
         if (local(item.id).replacedBy !== undefined || local(item.id).pausedSeries !== undefined) leftOver.add(item.id);
         yield scheduleFacts(item, local(item.id).createdAt);
       }
     }
     for (const facts of fromRecord) if (!listedFromRecord.has(facts.id)) yield facts;
+    notOnLetta.push(...record.followed(options.agentIds, now).filter((one) => one.ids.every((id) => !listed.has(id))));
+    listed.clear();
   }
   const reader = new FireHealthReader(await rt.api(), { from: options.from, now, concurrency: options.slots, runsPerSchedule: RUNS_PER_SCHEDULE, partial: true });
 
@@ -195,20 +219,30 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     };
     await forEachInOrder(schedules(), windowFor(options.slots), (facts) => reader.judge(facts), take);
     // Read even when no schedule needed them, so a failure to read them is not lost.
-    await options.names;
+    names ??= await options.names;
+    for (const one of notOnLetta) {
+      const what = one.kind === 'series' ? `series ${one.id}` : one.id;
+      attention.push({
+        worst: 'stuck',
+        id: one.id,
+        problem: `${what} (${names.get(one.agentId) ?? one.agentId}): ${NOT_ON_LETTA}: run letta-switchboard sync to stop following it, or to follow it once resumed there`,
+      });
+      if (!out.quiet && !out.json) rows.push({ worst: 'stuck', id: one.id, cells: [[one.id, names.get(one.agentId) ?? one.agentId, one.kind, '-', '-', '-', '-', '-', '-', NOT_ON_LETTA]] });
+    }
     attention.sort(byWorst);
     const stuck = `${totals.stuck} stuck schedule${totals.stuck === 1 ? '' : 's'}`;
     // A send no fire accounts for (a second send for one fire, a run by hand) is shown, not alarming: counted when there is one.
     const unexpected = totals.unexpected > 0 ? `, ${totals.unexpected} unexpected` : '';
     const fires = reader.missingRoute === undefined ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed${unexpected}` : '';
     const unread = unchecked.length === 0 ? '' : `; ${unchecked.length} of ${checked} could not be read`;
+    const missing = notOnLetta.length === 0 ? '' : `; ${notOnLetta.length} recorded here not on Letta`;
     const runsUnread = runsNotRead === 0 ? '' : `; ${runsNotRead} ${runsNotRead === 1 ? 'fire' : 'fires'} ${runsNotRead === 1 ? 'is' : 'are'} ${notReadNote}`;
     return {
       needsAttention: attention.length > 0,
       problems: attention.map((one) => one.problem),
       ids: attention.map((one) => one.id),
       // "Fire health:" first: the record's own findings are said apart, and this count is of the fires alone.
-      summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${unread}${runsUnread}`,
+      summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${missing}${unread}${runsUnread}`,
       unchecked: unchecked.map((one) => one.problem),
       checked,
     };
@@ -242,6 +276,10 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       json.value(totals, 'totals');
       json.value(runsNotRead, 'runs_not_read');
       json.value(gone, 'gone');
+      json.value(
+        notOnLetta.map((one) => ({ id: one.id, agent_id: one.agentId, kind: one.kind, why: whyNotOnLetta() })),
+        'not_on_letta',
+      );
       json.value(
         unchecked.map((one) => one.id),
         'unchecked',

@@ -17,6 +17,7 @@ import {
   clearDeleteUnanswered,
   markPaused,
   markMemberGone,
+  followSeriesCopies,
   markReplaced,
   recordAttempt,
   recordMemberAttempts,
@@ -149,6 +150,7 @@ function subjectOf(action: SyncAction): string {
       return action.series_id === undefined ? `paused ${action.id}` : `series ${action.series_id}`;
     case 'member-gone':
     case 'series-gone':
+    case 'series-made-again':
     case 'series-found':
     case 'finish-series-delete':
     case 'top-up':
@@ -329,6 +331,9 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
     case 'series-gone':
       await records.update((state) => endSeries(state, action.series_id, 'gone', stamp));
       return { action, ok: true, exist: [] };
+    case 'series-made-again':
+      await records.update((state) => followSeriesCopies(state, action.series_id, action.members, action.gone, stamp));
+      return { action, ok: true, exist: action.members.map((m) => m.new_id) };
     case 'finish-series-delete':
       for (const [k, id] of action.ids.entries()) {
         try {
@@ -385,10 +390,11 @@ export interface ReplaceRequest {
   /** A create that landed earlier (found by its recorded attempt): used, not sent again. */
   landedId?: string;
   /**
-   * Read the old schedule before its delete: Letta answers a delete of an unknown id with success, so only a read tells
-   * that another client deleted or replaced it while this change ran (see ReplaceStep's `oldGone`).
+   * Whether the old schedule is still there, asked before its delete: Letta answers a delete of an unknown id with
+   * success, so only a read tells that another client deleted or replaced it while this change ran (see ReplaceStep's
+   * `oldGone`).
    */
-  confirmOld?: boolean;
+  confirmOld?: () => Promise<boolean>;
   /** False when the old schedule is already gone from Letta (nothing left to delete). */
   oldExists?: boolean;
   /** What the new schedule stands for, from the record as it is when the attempt is written. */
@@ -447,22 +453,12 @@ export async function replaceSchedule(
     if (read && !sameTiming(read.schedule, body.schedule)) {
       return { ...both, error: new CliError(`Schedule ${newId} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(body.schedule)}`) };
     }
-    if (request.confirmOld && request.oldExists !== false && !(await isListed(api, agentId, oldId))) return { ok: true, newId, exist: [newId], oldGone: true };
+    if (request.confirmOld && request.oldExists !== false && !(await request.confirmOld())) return { ok: true, newId, exist: [newId], oldGone: true };
     if (request.oldExists !== false) await api.deleteSchedule(agentId, oldId);
   } catch (error) {
     return { ...both, error: asCliError(error) };
   }
   return { ok: true, newId, exist: [newId] };
-}
-
-async function isListed(api: Pick<LettaApi, 'getSchedule'>, agentId: string, id: string): Promise<boolean> {
-  try {
-    await api.getSchedule(agentId, id);
-    return true;
-  } catch (error) {
-    if (error instanceof NotFoundError) return false;
-    throw error;
-  }
 }
 
 /** A create whose answer was lost after it went out (timeout, reset, 5xx, Ctrl-C): it may exist. */

@@ -1,6 +1,6 @@
 import { CliError } from '../errors';
 import { madeAt, type ScheduledMessage } from '../letta/types';
-import { isPausedOne, landingOf, timedAsRecorded } from './same-schedule';
+import { isPausedOne, landingOf, sameMessages, timedAsRecorded } from './same-schedule';
 import { messagesKey } from '../letta/message-text';
 import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
@@ -93,6 +93,12 @@ export type SyncAction =
       /** Its messages are recorded: a copy made again elsewhere (a pause there, then a resume) would be followed. */
       followable?: true;
     }
+  /**
+   * A series whose members still to fire are missing (or a series marked gone) that another machine made again, as a
+   * pause there then a resume does: each such member's one copy (its instant and messages, made since the series) is
+   * followed; one without a copy (due while paused there) is gone.
+   */
+  | { type: 'series-made-again'; agent_id: string; series_id: string; members: Array<{ old_id: string; new_id: string }>; gone: string[] }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
   /**
@@ -153,6 +159,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
       if (action.type === 'replaced-elsewhere') claimed.add(action.new_id);
       if (action.type === 'top-up') for (const { id } of action.landed) claimed.add(id);
       if (action.type === 'finish-series-delete') for (const id of action.ids) claimed.add(id);
+      if (action.type === 'series-made-again') for (const { new_id } of action.members) claimed.add(new_id);
     }
     return planned;
   };
@@ -231,7 +238,10 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
       if (one.pause_unfinished === true && still.length === 0) add({ type: 'confirm-paused', agent_id: one.agent_id, id: one.series_id, series: true });
     }
     if (one.delete_unfinished === true && schedules) add(...claim([finishSeriesDelete(one, schedules, unrecorded(schedules))]));
-    if (one.status !== 'active' || !schedules) continue;
+    // A series marked gone that another machine paused, then resumed: its copies are followed.
+    const again = schedules && (one.status === 'gone' || one.status === 'active') ? seriesMadeAgain(one, schedules, now, unrecorded(schedules)) : undefined;
+    if (again) add(...claim([again]));
+    if (again || one.status !== 'active' || !schedules) continue;
     add(...claim(planSeries(one, schedules, now, instants, unrecorded(schedules))));
   }
   return actions;
@@ -433,6 +443,28 @@ function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, no
   const missing = more.filter((at) => !landed.some((l) => l.at === at));
   if (more.length > 0) actions.push({ type: 'top-up', agent_id, series_id: series.series_id, zone: series.zone, instants: missing, landed });
   return actions;
+}
+
+/**
+ * A series whose members still to fire are all missing (marked gone, or not yet) that another machine made again (a
+ * pause there, then a resume: new ids at the same instants): for each, the one schedule the record does not know at its
+ * instant with the series' messages, made since the series. At least one found and none in doubt (two copies at one
+ * instant); a member without a copy was due while paused there, and is gone. As madeAgainElsewhere for one schedule.
+ */
+function seriesMadeAgain(series: Series, schedules: Map<string, ScheduledMessage>, now: number, unrecorded: ScheduledMessage[]): SyncAction | undefined {
+  const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
+  if (waiting.length === 0 || waiting.some((m) => schedules.has(m.schedule_id))) return undefined;
+  const since = Date.parse(series.created_at);
+  const members: Array<{ old_id: string; new_id: string }> = [];
+  const gone: string[] = [];
+  for (const member of waiting) {
+    const at = Date.parse(member.instant);
+    const copies = unrecorded.filter((item) => item.schedule.scheduled_at === at && madeAt(item) >= since && sameMessages(series.template.messages, item.message?.messages));
+    if (copies.length > 1) return undefined;
+    if (copies.length === 1) members.push({ old_id: member.schedule_id, new_id: copies[0]!.id });
+    else gone.push(member.schedule_id);
+  }
+  return members.length === 0 ? undefined : { type: 'series-made-again', agent_id: series.agent_id, series_id: series.series_id, members, gone };
 }
 
 function finishSeriesDelete(series: Series, schedules: Map<string, ScheduledMessage>, unrecorded: ScheduledMessage[]): SyncAction {

@@ -2,7 +2,7 @@ import { formatLocal } from '../time/zone';
 import { oneLine } from '../output/inert';
 import type { SyncOutcome } from './execute';
 import { localCronFromUtc } from './local-rule';
-import { whyNotOnLetta } from '../not-on-letta';
+import { madeAgainElsewhere, whyNotOnLetta } from '../not-on-letta';
 
 /** What sync says it did, one entry per action: the same facts for people (lines) and scripts (JSON). */
 export interface SyncReport {
@@ -202,7 +202,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         new_cron: action.cron,
         local_rule: action.local_rule,
         lines: [
-          `${action.id} was ${action.again ? `made again elsewhere as ${action.new_id}, with its timing and messages (paused and resumed on another machine, most likely)` : `replaced elsewhere by ${action.new_id} (another machine's sync, most likely)`}: ${dryRun ? 'would follow' : 'following'} ${action.new_id} at ${action.local_rule} ${action.zone} (${action.cron} UTC) from now on (agent ${action.agent_id})`,
+          `${action.id} was ${action.again ? madeAgainElsewhere(action.new_id) : `replaced elsewhere by ${action.new_id} (another machine's sync, most likely)`}: ${dryRun ? 'would follow' : 'following'} ${action.new_id} at ${action.local_rule} ${action.zone} (${action.cron} UTC) from now on (agent ${action.agent_id})`,
         ],
       };
     case 'gone':
@@ -240,7 +240,23 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         lines: [`${action.id} of series ${action.series_id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created`],
       };
     case 'series-gone':
-      return { ...base, series_id: action.series_id, lines: [`Series ${action.series_id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not topped up again`] };
+      return {
+        ...base,
+        series_id: action.series_id,
+        lines: [
+          `Series ${action.series_id} was ${whyNotOnLetta()}: ${dryRun ? 'would be marked' : 'marked'} gone, not topped up again; copies of its schedules with their instants and messages made later (its resume there) are followed (agent ${action.agent_id})`,
+        ],
+      };
+    case 'series-made-again': {
+      const skipped = action.gone.length === 0 ? '' : `; ${action.gone.join(', ')}, due while it was paused there, ${dryRun ? 'would be' : 'are'} no longer followed`;
+      return {
+        ...base,
+        series_id: action.series_id,
+        lines: [
+          `Series ${action.series_id} was ${madeAgainElsewhere(action.members.map((m) => m.new_id).join(', '))}: ${dryRun ? 'would follow' : 'following'} them from now on${skipped} (agent ${action.agent_id})`,
+        ],
+      };
+    }
     case 'finish-series-delete': {
       const what = action.ids.length === 0 ? 'none of its schedules was left on Letta' : `${dryRun ? 'would delete' : outcome.ok ? 'deleted' : 'could not delete all of'} ${action.ids.join(', ')}`;
       return {

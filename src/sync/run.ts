@@ -225,7 +225,10 @@ async function syncRound(
   for (const schedule of await allSettled(confirmed)) if (schedule) listed.set(schedule.id, schedule);
   // A local-time schedule missing for sure may have been replaced by another machine whose record holds it too: the
   // schedules no record names are listed (once) so the plan can find that replacement (see replacedElsewhere).
-  const missing = intents.some((i) => i.status === 'active' && i.attempt === undefined && (followsLocalClock(i) || hasMessages(i)) && !listed.has(i.schedule_id));
+  // So may a series whose members still to fire are all missing, or one marked gone: made again on another machine (see seriesMadeAgain).
+  const missing =
+    intents.some((i) => i.status === 'active' && i.attempt === undefined && (followsLocalClock(i) || hasMessages(i)) && !listed.has(i.schedule_id)) ||
+    series.some((s) => (s.status === 'active' || s.status === 'gone') && allWaitingMissing(s, listed, now));
   if (missing && !listedWhole) {
     for (const [id, item] of await listAll(api, agentId, entry, undefined)) if (!listed.has(id)) listed.set(id, item);
   }
@@ -389,6 +392,12 @@ async function listAll(
       if (id !== undefined) all.set(id, entry(item, id));
     }
   return all;
+}
+
+/** Whether a series has members still to fire, none of them listed. */
+function allWaitingMissing(series: Series, listed: ReadonlyMap<string, ScheduledMessage>, now: number): boolean {
+  const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
+  return waiting.length > 0 && waiting.every((m) => !listed.has(m.schedule_id));
 }
 
 const spaced = (cron: string) => cron.trim().replace(/\s+/g, ' ');

@@ -35,7 +35,8 @@ function otherEdit(letta: FakeLetta, oldId: string, text: string, after = false)
   letta.onRequest = (request) => {
     if (theirs.id !== undefined) return;
     if (isCreate(request.method, request.path)) creates++;
-    const due = after ? request.method === 'GET' && request.path.endsWith(`/${oldId}`) && creates > 0 : creates > 0;
+    // After: at this edit's look before its delete (the list of the agent).
+    const due = after ? request.method === 'GET' && request.path.endsWith('/schedule') && creates > 0 : creates > 0;
     if (!due) return;
     theirs.id = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, text).id;
     letta.schedules.delete(oldId);

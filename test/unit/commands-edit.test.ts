@@ -43,7 +43,8 @@ describe('recurring edit', () => {
       `GET ${SCHEDULES}/${old.id}`,
       `POST ${SCHEDULES}`,
       `GET ${SCHEDULES}/${newId}`,
-      `GET ${SCHEDULES}/${old.id}`,
+      // The old one still there, and no other machine's copy of it made meanwhile: one list tells both.
+      `GET ${SCHEDULES}`,
       `DELETE ${SCHEDULES}/${old.id}`,
     ]);
     expect(result.requests[1]!.body).toEqual({

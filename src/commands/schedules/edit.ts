@@ -127,12 +127,19 @@ export default (kind: ScheduleKind) =>
         guardEdit(old, now, !!options.force);
         const server = serverOf(rt);
         const stamp = new Date(now).toISOString();
+        // Listed after the create, before the old one's delete: whether the old one is still there, and another machine's copy of it.
+        let listed: ScheduledMessage[] | undefined;
+        const confirmOld = async () => {
+          listed = [];
+          for await (const page of api.schedulePages(old.agent_id, { whole: true })) listed.push(...page);
+          return listed.some((item) => item.id === old.id);
+        };
         const request = {
           agentId: old.agent_id,
           oldId: old.id,
           holderId: old.id,
           body,
-          confirmOld: !rt.dryRun,
+          confirmOld: rt.dryRun ? undefined : confirmOld,
           // Made elsewhere, it is recorded as made when the server made it: its fires before the edit are still its own.
           holder: { ...intentFromSchedule(old.id, old.agent_id, currentSchedule(old), model.instantOf(old.created_at) ?? now), server },
           successor: (state: Parameters<typeof model.findIntent>[0]) => {
@@ -170,9 +177,10 @@ export default (kind: ScheduleKind) =>
           throw new EditFailed(`Could not change ${old.id}: ${step.error?.message ?? 'unknown error'}`, hint, step.error?.exitCode ?? 1);
         }
         // Another machine changed or deleted it meanwhile: one copy is kept (see settleRacedEdit).
-        if (step.oldGone) {
-          const race = { agentId: old.agent_id, oldId: old.id, newId: step.newId!, body, since: Math.min(began, now) - TWIN_SLACK_MS, stamp };
-          const raced = await settleRacedEdit(api, book, race);
+        if (listed) {
+          const since = Math.min(began, now) - TWIN_SLACK_MS;
+          const race = { agentId: old.agent_id, oldId: old.id, newId: step.newId!, old: { schedule: currentSchedule(old), messages: old.message?.messages ?? [] }, body, since, stamp, listed };
+          const raced = await settleRacedEdit(api, book, race, !step.oldGone);
           for (const line of raced.lines) out.warn(line);
           if (raced.undone) throw new EditFailed(raced.undone.message, raced.undone.hint ?? '', 1);
           step = { ...step, newId: raced.keptId };
