@@ -198,6 +198,12 @@ function report(error: unknown, words: string[], stderr: Sink, signal: () => Abo
     // `parse "-2 days"`: no option has a space or starts with a digit, so it was a phrase.
     const word = error.code === 'commander.unknownOption' ? /unknown option '(-[^']*)'/i.exec(error.message)?.[1] : undefined;
     if (word && /\s|^-\d/.test(word)) stderr.write(`A phrase that starts with '-' is read as an option; put -- before it, after the options: letta-switchboard ${command.join(' ')} -- "${word}"\n`);
+    // `--message "--json"`: the value that starts with '-' was read as the next option; with '=' it is the value.
+    const flag = error.code === 'commander.optionMissingArgument' ? /option '(?:(-\w), )?(--[\w-]+)/i.exec(error.message) : null;
+    const at = flag ? words.findIndex((w) => w === flag[2] || (flag[1] !== undefined && w === flag[1])) : -1;
+    const dashed = at === -1 ? undefined : words[at + 1];
+    if (flag && dashed?.startsWith('-'))
+      stderr.write(`A value that starts with '-' is read as an option; join it to the flag with '=': ${flag[2]}=${/^[\w@%+=:,./-]+$/.test(dashed) ? dashed : `'${dashed.replace(/'/g, "'\\''")}'`}\n`);
     const oneDash = oneDashSpelling(error, words, options);
     if (oneDash) stderr.write(`Long options take two dashes: -${oneDash}, not ${oneDash}.\n`);
     // An unknown command with no near one to suggest: where the list of them is.
