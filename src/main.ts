@@ -186,18 +186,24 @@ function firstCommandWord(words: string[]): number {
 }
 
 /** An error as the user sees it: "Error: ..." and at most one hint line on stderr; the exit code returned. */
-function report(error: unknown, words: string[], stderr: Sink, signal: () => AbortSignal, command: string[], options: ReadonlySet<string>): number {
+function report(error: unknown, words: string[], stderr: Sink, signal: () => AbortSignal, command: string[], options: ReadonlyMap<string, boolean>): number {
   const verbose = words.includes('--verbose');
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     // Options but no command: commander has shown the help; say what was wrong under it.
     if (error.code === 'commander.help') stderr.write('Error: No command given\n');
     // Anything else commander has already said (through the masking writer); a phrase left unquoted gets told how.
-    const phrase = error.code === 'commander.excessArguments' ? unquotedPhrase(words) : undefined;
+    const phrase = error.code === 'commander.excessArguments' ? unquotedPhrase(words, options) : undefined;
     if (phrase) stderr.write(`Quote a phrase with spaces: ${phrase.flag} "${phrase.words.join(' ')}"\n`);
     // `parse "-2 days"`: no option has a space or starts with a digit, so it was a phrase.
     const word = error.code === 'commander.unknownOption' ? /unknown option '(-[^']*)'/i.exec(error.message)?.[1] : undefined;
     if (word && /\s|^-\d/.test(word)) stderr.write(`A phrase that starts with '-' is read as an option; put -- before it, after the options: letta-switchboard ${command.join(' ')} -- "${word}"\n`);
+    // `--message "--json"`: the value that starts with '-' was read as the next option; with '=' it is the value.
+    const flag = error.code === 'commander.optionMissingArgument' ? /option '(?:(-\w), )?(--[\w-]+)/i.exec(error.message) : null;
+    const at = flag ? words.findIndex((w) => w === flag[2] || (flag[1] !== undefined && w === flag[1])) : -1;
+    const dashed = at === -1 ? undefined : words[at + 1];
+    if (flag && dashed?.startsWith('-'))
+      stderr.write(`A value that starts with '-' is read as an option; join it to the flag with '=': ${flag[2]}=${/^[\w@%+=:,./-]+$/.test(dashed) ? dashed : `'${dashed.replace(/'/g, "'\\''")}'`}\n`);
     const oneDash = oneDashSpelling(error, words, options);
     if (oneDash) stderr.write(`Long options take two dashes: -${oneDash}, not ${oneDash}.\n`);
     // An unknown command with no near one to suggest: where the list of them is.
@@ -227,19 +233,22 @@ function report(error: unknown, words: string[], stderr: Sink, signal: () => Abo
 
 interface OptionsNode {
   name(): string;
-  readonly options: ReadonlyArray<{ long?: string }>;
+  readonly options: ReadonlyArray<{ long?: string; required?: boolean; optional?: boolean }>;
   readonly commands: readonly OptionsNode[];
 }
 
-/** The long options (`--json`) the command the words reach takes, its groups' and the global ones with them. */
-function longOptions(program: OptionsNode, words: readonly string[]): Set<string> {
-  const found = new Set<string>(['--help']);
+/** The long options (`--json`) the command the words reach takes, its groups' and the global ones with them: each, and whether it takes a value. */
+function longOptions(program: OptionsNode, words: readonly string[]): Map<string, boolean> {
+  const found = new Map<string, boolean>([['--help', false]]);
+  const add = (node: OptionsNode) => {
+    for (const option of node.options) if (option.long) found.set(option.long, option.required === true || option.optional === true);
+  };
   let node = program;
   for (const word of words) {
-    for (const option of node.options) if (option.long) found.add(option.long);
+    add(node);
     node = node.commands.find((command) => command.name() === word) ?? node;
   }
-  for (const option of node.options) if (option.long) found.add(option.long);
+  add(node);
   return found;
 }
 
@@ -248,7 +257,7 @@ function longOptions(program: OptionsNode, words: readonly string[]): Set<string
  * them so: commander calls it unknown, or (met before) names the required option it then lacks. The spelling given,
  * when it is one of those and `options` (the command's long options) has its two-dash spelling.
  */
-function oneDashSpelling(error: CommanderError, words: string[], options: ReadonlySet<string>): string | undefined {
+function oneDashSpelling(error: CommanderError, words: string[], options: ReadonlyMap<string, boolean>): string | undefined {
   const given = words.flatMap((word) => /^(-[a-z][a-z-]+)(=|$)/i.exec(word)?.[1] ?? []);
   if (error.code === 'commander.unknownOption') {
     const word = /unknown option '(-[a-z][a-z-]+)(=[^']*)?'/i.exec(error.message)?.[1];
@@ -267,10 +276,11 @@ function oneDashSpelling(error: CommanderError, words: string[], options: Readon
  * flag after the command word (one before it, `--tz Europe/Paris parse ...`,
  * took its one value and the command came next).
  */
-function unquotedPhrase(words: string[]): { flag: string; words: string[] } | undefined {
+function unquotedPhrase(words: string[], options: ReadonlyMap<string, boolean>): { flag: string; words: string[] } | undefined {
   for (let i = words.length - 2; i > firstCommandWord(words); i--) {
     const flag = words[i]!;
-    if (!flag.startsWith('--') || flag.includes('=') || words[i + 1]!.startsWith('-')) continue;
+    // A switch (--json) takes no words: those after it are arguments (`get --json ID1 ID2`), no phrase.
+    if (!flag.startsWith('--') || flag.includes('=') || words[i + 1]!.startsWith('-') || options.get(flag) === false) continue;
     let end = i + 1;
     while (end < words.length && !words[end]!.startsWith('-')) end++;
     if (end - i > 2) return { flag, words: words.slice(i + 1, end) };

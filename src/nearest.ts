@@ -26,16 +26,29 @@ function editDistance(a: string, b: string): number {
  * likeness than what was meant; else the nearest whole name, if any.
  */
 export function nearestCommands(word: string, names: string[]): string[] {
-  if (word.length >= 2) {
-    const beginning = names.filter((name) => name.startsWith(word));
-    if (beginning.length > 0) return beginning;
+  return nearestInTurn(word, [names]);
+}
+
+/**
+ * As nearestCommands over several lists of names, the earlier lists first at each step: a word that
+ * begins a name of a later list is nearer than one a letter off a name of an earlier one.
+ */
+export function nearestInTurn(word: string, lists: string[][]): string[] {
+  const steps: ((names: string[]) => string[])[] = [
+    (names) => (word.length >= 2 ? names.filter((name) => name.startsWith(word)) : []),
+    (names) => (word.length >= 3 ? names.filter((name) => beginsNearly(word, name)) : []),
+    (names) => {
+      const near = nearest(word, names);
+      return near === undefined ? [] : [near];
+    },
+  ];
+  for (const step of steps) {
+    for (const names of lists) {
+      const found = step(names);
+      if (found.length > 0) return found;
+    }
   }
-  if (word.length >= 3) {
-    const nearlyBeginning = names.filter((name) => beginsNearly(word, name));
-    if (nearlyBeginning.length > 0) return nearlyBeginning;
-  }
-  const near = nearest(word, names);
-  return near === undefined ? [] : [near];
+  return [];
 }
 
 /** The name begins with the word give or take one letter: one of its beginnings one letter longer, as long, or one shorter is one edit away. */

@@ -5,7 +5,7 @@ import { SUMMARIES, type TopLevel } from './commands/summaries';
 import { UsageError } from './errors';
 import { GROUP_OF, withGlobalOptions, type GlobalGroup, type GlobalOptions } from './global-options';
 import type { Sink } from './output/output';
-import { nearestCommands } from './nearest';
+import { eitherOf, meantCommands, unknownCommandMessage } from './meant-command';
 import { VERSION } from './version';
 
 const ENVIRONMENT = `
@@ -58,6 +58,8 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
     .showSuggestionAfterError(true)
     .exitOverride()
     .addHelpText('after', ENVIRONMENT);
+  // An unknown top-level word gets the same suggestions as one under a group (commander's own ignores prefixes: `rec`, `ag`).
+  program.on('command:*', ([word]: string[]) => program.error(unknownCommandMessage(word!), { code: 'commander.unknownCommand', exitCode: 2 }));
   const examplesOf = new WeakMap<CommandUnknownOpts, string>();
   examplesOf.set(
     program,
@@ -129,9 +131,7 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
           this.error(`error: unknown option '${word}'`, { code: 'commander.unknownOption', exitCode: 2 });
         }
         if (word !== undefined) {
-          const near = nearestCommands(word, names);
-          const meant = near.length > 1 ? `${near.slice(0, -1).join(', ')} or ${near.at(-1)}` : near[0];
-          this.error(`error: unknown command '${word}' for '${name}'${meant ? `\n(Did you mean ${meant}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: 2 });
+          this.error(unknownCommandMessage(word, name), { code: 'commander.unknownCommand', exitCode: 2 });
         }
         throw new UsageError(`'${name}' needs a subcommand: ${names.join(', ')}`, `Run 'letta-switchboard ${name} --help' for details.`);
       });
@@ -169,9 +169,13 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
     .argument('[command...]', 'e.g. recurring create')
     .action((words) => {
       let command: CommandUnknownOpts = program;
-      for (const word of words) {
+      for (const [at, word] of words.entries()) {
         const next = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
-        if (!next) throw new UsageError(`Unknown command '${[...words.slice(0, words.indexOf(word)), word].join(' ')}'`, "Run 'letta-switchboard --help' for the list.");
+        if (!next) {
+          const meant = at < 2 ? meantCommands(word, at === 0 ? undefined : words[0]) : [];
+          const hint = meant.length > 0 ? `Did you mean ${eitherOf(meant.map((path) => `'help ${path}'`))}?` : "Run 'letta-switchboard --help' for the list.";
+          throw new UsageError(`Unknown command '${words.slice(0, at + 1).join(' ')}'`, hint);
+        }
         command = next;
       }
       command.outputHelp();

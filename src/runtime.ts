@@ -289,6 +289,39 @@ export class Runtime {
     }
   }
 
+  /**
+   * stdin's lines, each given as soon as it has come (without its line end), for a filter that answers line by line
+   * (`parse -`): endless input (`yes`, `tail -f`) is read as it arrives and ends when the reader of stdout goes.
+   * A line over `maxLineBytes` or invalid UTF-8 is refused at that line.
+   */
+  async *stdinLines(what: string, maxLineBytes = 1024 * 1024): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    // Each line decoded whole, so what is printed before a line that is not UTF-8 does not hang on how the bytes came.
+    const decode = (line: Buffer): string => {
+      try {
+        return decoder.decode(line).replace(/\r$/, '');
+      } catch {
+        throw new UsageError(`The text on stdin (${what.toLowerCase()}) is not valid UTF-8`);
+      }
+    };
+    const chunks = (this.io.stdin as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+    const interrupted = this.interrupted();
+    interrupted.catch(() => {});
+    let pending = Buffer.alloc(0);
+    for (;;) {
+      const next = await Promise.race([chunks.next(), interrupted]);
+      if (next.done) break;
+      pending = Buffer.concat([pending, typeof next.value === 'string' ? Buffer.from(next.value) : next.value]);
+      for (let end = pending.indexOf(10); end !== -1; end = pending.indexOf(10)) {
+        const line = pending.subarray(0, end);
+        pending = pending.subarray(end + 1);
+        yield decode(line);
+      }
+      if (pending.length > maxLineBytes) throw new UsageError(`A line on stdin (${what.toLowerCase()}) is longer than ${Math.round(maxLineBytes / 1024)} KiB`);
+    }
+    if (pending.length > 0) yield decode(pending);
+  }
+
   /** A line typed at the terminal; `hidden`: not echoed (for keys). */
   prompt(question: string, { hidden = false } = {}): Promise<string> {
     const input = this.io.stdin as NodeJS.ReadStream;

@@ -31,7 +31,7 @@ export default defineCommand({
     if (expression === '-') {
       if (rt.io.stdinIsTTY) throw new UsageError("'parse -' reads phrases from stdin, but stdin is a terminal", "Pipe them in: printf 'tomorrow at 9am\\n' | letta-switchboard parse -");
       let failed: UsageError | undefined;
-      for (const line of (await rt.readStdin('The phrases')).split(/\r?\n/)) {
+      for await (const line of rt.stdinLines('The phrases')) {
         // Blank lines and `#` comments (a phrase never starts with '#'), so a list of phrases can be kept in a file with notes.
         if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
         try {

@@ -131,6 +131,24 @@ describe('pipelines', () => {
     expect(lines[3].type).toBe('one-time');
   });
 
+  it('parse - answers each line as it comes: endless input (yes, tail -f) | head -1 gets its line and ends', async () => {
+    const r = await sh(`yes "tomorrow at 9am" | letta-switchboard parse - --now ${NOW} | head -n 1; echo "exit \${PIPESTATUS[1]}"`);
+    const [line, said, ...rest] = r.stdout.split('\n');
+    expect([JSON.parse(line!).scheduled_at_iso, said, rest, r.stderr]).toEqual(['2026-11-23T09:00:00.000Z', 'exit 0', [''], '']);
+  });
+
+  it('parse -: the lines before one that is not UTF-8 are answered, then exit 2 naming it', async () => {
+    const r = await sh(`printf 'in 5 minutes\\n\\377\\nin 6 minutes\\n' | letta-switchboard parse - --now ${NOW}`);
+    expect(r.code).toBe(2);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).input),
+    ).toEqual(['in 5 minutes']);
+    expect(r.stderr).toBe('Error: The text on stdin (the phrases) is not valid UTF-8\n');
+  });
+
   it('parse --json is one document; the human form shows both zones', async () => {
     const json = await runCli(['parse', 'every weekday at 9pm', '--json', '--now', NOW, '--tz', 'America/New_York', '--count', '2'], { env });
     expect(JSON.parse(json.stdout).next_runs).toEqual(['2026-11-24T02:00:00.000Z', '2026-11-25T02:00:00.000Z']);

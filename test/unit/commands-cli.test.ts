@@ -64,6 +64,13 @@ describe('usage errors that teach', () => {
     expect(r.requests).toEqual([]);
   });
 
+  it('ids after a switch (xargs onto get --json) are not taken for an unquoted phrase', async () => {
+    const r = await h.run(['onetime', 'get', '--json', 'sm-1', 'sm-2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Too many arguments for 'get'");
+    expect(r.stderr).not.toContain('Quote a phrase');
+  });
+
   it('a mistyped subcommand gets the nearest', async () => {
     const r = await h.run(['recurring', 'delet']);
     expect(r.code).toBe(2);
