@@ -66,15 +66,7 @@ export default (kind: ScheduleKind) =>
         return [...new Set(texts)].join('; ');
       };
       const names = new Map(allAgents ? (await api.allAgents()).map((a) => [a.id, a.name] as const) : []);
-      // The reader's clock, for a person at a terminal: the cron a schedule on no local clock would have on theirs.
-      const readersCron = (item: ScheduledMessage) => cronInZone(item.schedule.cron_expression ?? '', zone, now) ?? '-';
-      // The schedule's own clock, as --json gives it (`local_cron` in `timezone`): the same wherever and with whatever --tz
-      // the list is read; a schedule kept at no local clock runs on UTC, its cron as Letta has it.
-      const clock = (item: ScheduledMessage) => (groupLabel(item) ? { cron: '-', timezone: typeof item.timezone === 'string' ? item.timezone : '-' } : ownClock(item));
-      const ownClock = (item: ScheduledMessage) => {
-        const { timezone, local_cron } = clockOf(intentOf(item.id));
-        return { cron: local_cron ?? item.schedule.cron_expression ?? '-', timezone };
-      };
+      const localCron = (item: ScheduledMessage) => (groupLabel(item) ? '-' : (cronInZone(item.schedule.cron_expression ?? '', zone, now) ?? '-'));
       const columns: Array<Column<ScheduledMessage>> = [
         { header: 'ID', cell: (item) => item.id, shortIds: true },
         { header: 'AGENT', cell: (item) => item.agent_id ?? '', shown: (item) => names.get(item.agent_id ?? '') || (item.agent_id ?? ''), onTerminal: allAgents, giveUp: GIVE_UP.agent },
@@ -83,21 +75,17 @@ export default (kind: ScheduleKind) =>
               { header: 'CRON (UTC)', cell: (item: ScheduledMessage) => groupLabel(item) ?? item.schedule.cron_expression ?? '-', giveUp: GIVE_UP.utc },
               {
                 header: 'CRON',
-                cell: (item: ScheduledMessage) => clock(item).cron,
+                cell: localCron,
                 // On a terminal this column is the one kept: a set or series by its rule, a schedule the record keeps at a
-                // local clock by what it is kept at, another by its cron on the reader's clock, or in UTC (named so) when
-                // no cron on theirs can say it.
+                // local clock by what it is kept at, a cron no local cron can say in UTC, named so.
                 shown: (item: ScheduledMessage) =>
-                  groupLabel(item) ?? (kept(item) ? `kept at ${kept(item)}` : readersCron(item) !== '-' ? readersCron(item) : `${item.schedule.cron_expression ?? '-'} UTC`),
+                  groupLabel(item) ?? (kept(item) ? `kept at ${kept(item)}` : localCron(item) !== '-' ? localCron(item) : `${item.schedule.cron_expression ?? '-'} UTC`),
               },
             ]
           : []),
         { header: kind === 'one-time' ? 'RUNS AT' : 'NEXT RUN', cell: (item) => when(item).local, relative: (item) => when(item).ms },
         { header: 'UTC', cell: (item) => when(item).utc, giveUp: GIVE_UP.utc },
         { header: 'MESSAGE', cell: (item) => `${label(item)}${messageText(item)}`, flexible: true },
-        // The zone of the CRON column's cron, last so the columns before it keep their places; a fitted terminal table
-        // names it in the CRON column.
-        ...(kind === 'recurring' ? [{ header: 'TIMEZONE', cell: (item: ScheduledMessage) => clock(item).timezone, onTerminal: options.wide === true }] : []),
       ];
       const seen = new Set<string>();
       const ofKind = (items: ScheduledMessage[]) => items.filter((item) => scheduleKind(item) === kind && !seen.has(item.id) && seen.add(item.id));
