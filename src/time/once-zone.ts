@@ -96,7 +96,8 @@ const TRAILING_IANA = /(?:^|\s)(?:(?:in|on)\s)?([a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-
 const INNER_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z_+-]*(?:\/[a-z_+-]+){1,2})(?:\stime)?(?=\s)/;
 const LOCAL = /(?:^|\s)(?:in\s)?(?:(?:my\s)?(?:local|my)\stime(?:\s?zone)?(?=\s|$)|local$)/;
 const ZULU = /(?<=(?:^|\s)(?:\d{1,4}|\d{1,2}:\d{2})(?: ?[ap]m)?)\s?z(?=\s|$)/;
-const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;
+// "9am GMT+2", "9am in UTC+05:30", "noon -03:00".
+const TRAILING_OFFSET = /(?:^|\s)(?:in\s)?(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;
 
 /**
  * Take a zone written in the phrase off its end ("5pm CET", "9am in London",
