@@ -363,6 +363,14 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'patriot day': 'september 11th',
   'cinco de mayo': 'may 5th',
   kwanzaa: 'december 26th',
+  'canada day': 'july 1st',
+  'australia day': 'january 26th',
+  'bastille day': 'july 14th',
+  'armistice day': 'november 11th',
+  'remembrance day': 'november 11th',
+  'all saints day': 'november 1st',
+  'all saints': 'november 1st',
+  'all souls day': 'november 2nd',
   // The United States' holidays on a weekday of a month: said in a note, as other countries keep some on other days.
   'thanks giving day': 'fourth thursday of november',
   'thanks giving': 'fourth thursday of november',
@@ -382,6 +390,9 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'father s day': 'third sunday of june',
   'fathers day': 'third sunday of june',
   'columbus day': 'second monday of october',
+  'indigenous peoples day': 'second monday of october',
+  'indigenous people s day': 'second monday of october',
+  'indigenous peoples s day': 'second monday of october',
 }).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
 
 /**
