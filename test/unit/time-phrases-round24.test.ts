@@ -80,3 +80,18 @@ describe('a holiday the United States keeps on a weekday of a month, under its o
     expect(read.notes).toContain('the United States holiday, the second Monday of October');
   });
 });
+
+describe("'this year' said before the date is read as after it", () => {
+  it.each([
+    ['this year on december 25th', '2026-12-25 09:00'],
+    ['this year on dec 25 at 5pm', '2026-12-25 17:00'],
+    ['this year, the 25th of december', '2026-12-25 09:00'],
+    ['this year on 25 december at noon', '2026-12-25 12:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it.each(['this year on june 10th', 'this year in june'])('%s is in the past, not an unclear day', async (phrase) => {
+    expect(await onceRefusal(phrase)).toContain(`'${phrase}' is in the past`);
+  });
+});
