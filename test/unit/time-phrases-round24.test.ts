@@ -33,12 +33,15 @@ describe("'this friday' with a day of the month is this Friday, which must be th
   });
 });
 
-describe("a UTC or GMT offset after 'in' is the zone, as without it", () => {
+describe("a UTC or GMT offset after 'in', or inside the phrase, is the zone, as at its end", () => {
   it.each([
     ['9am in UTC+5', '2026-12-07 23:00'],
     ['tomorrow at noon in GMT-3', '2026-12-08 10:00'],
     ['friday at 5pm in UTC+01:00', '2026-12-11 11:00'],
     ['tomorrow 9am in gmt+2', '2026-12-08 02:00'],
+    ['at 5pm UTC+3 tomorrow', '2026-12-08 09:00'],
+    ['9am GMT-5 on friday', '2026-12-11 09:00'],
+    ['in UTC+5 tomorrow at 9am', '2026-12-07 23:00'],
   ])('%s', async (phrase, at) => {
     expect((await once(phrase)).at).toBe(at);
   });
