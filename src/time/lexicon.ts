@@ -508,9 +508,9 @@ const HEDGE =
 const HEDGE_AFTER =
   /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?)|today|tonight|tomorrow|tmrw|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|lunch(?:time)?|breakfast|brunch|dinner|supper)(-?ish| or so| approximately| roughly)\b/g;
 
-/** A word that says a time is exact ("exactly 5pm", "9am on the dot", "9am precisely"), before or after the time. */
+/** A word that says a time is exact ("exactly 5pm", "9am on the dot", "sharp at 4pm", "9am precisely"), before or after the time. */
 const EXACTLY =
-  /\b(?:exactly|precisely) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b|(?<=\d ?[ap]\.?m\.?|\d:\d\d|\bat \d{1,2}|\b(?:noon|midday|midnight|o'?clock)) (?:exactly|precisely)\b/g;
+  /(?:\b(?:exactly|precisely|sharp)|(?<!\S)on the dot) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b|(?<=\d ?[ap]\.?m\.?|\d:\d\d|\bat \d{1,2}|\b(?:noon|midday|midnight|o'?clock)) (?:exactly|precisely)\b/g;
 
 /** A count of units ("5 minutes", "3d"): what a hedge before it says is a span, not a clock. */
 const COUNTED = /^\d+(?:\.\d+)? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\b/;
@@ -518,7 +518,7 @@ const COUNTED = /^\d+(?:\.\d+)? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hou
 /** The phrase without a word hedging its time ("around 1pm"): a schedule fires at one instant, so it is taken as exactly, said in a note. */
 export function withoutHedge(given: string, shown: string, notes: string[] | undefined): string {
   // "at exactly 5pm", "in precisely 2 hours", "9am on the dot": what a schedule does anyway, so said nowhere.
-  const text = given.includes('exactly') || given.includes('precisely') || given.includes('dot') ? given.replace(EXACTLY, '') : given;
+  const text = given.includes('exactly') || given.includes('precisely') || given.includes('dot') || given.includes('sharp') ? given.replace(EXACTLY, '').trim() : given;
   const words: string[] = [];
   // "every day around 9": a clock after the hedge takes the "at" it stood for; "in about an hour", "at about 8pm" keep theirs.
   const plain = text

@@ -98,3 +98,16 @@ describe("'this year' said before the date is read as after it", () => {
     expect(await onceRefusal(phrase)).toContain(`'${phrase}' is in the past`);
   });
 });
+
+describe("'sharp' and 'on the dot' before the time say it is exact, as after it", () => {
+  it.each([
+    ['sharp at 4pm', '2026-12-07 16:00'],
+    ['sharp 4pm tomorrow', '2026-12-08 16:00'],
+    ['on the dot at 4pm', '2026-12-07 16:00'],
+    ['remind me on the dot at noon tomorrow', '2026-12-08 12:00'],
+  ])('%s', async (phrase, at) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toBe('');
+  });
+});
