@@ -372,6 +372,10 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'all saints': 'november 1st',
   'all souls day': 'november 2nd',
   // The United States' holidays on a weekday of a month: said in a note, as other countries keep some on other days.
+  // Canada's, before the United States' Thanksgiving that ends the name; said in the note as Canada's.
+  'canadian thanksgiving day': 'second monday of october',
+  'canadian thanksgiving': 'second monday of october',
+  'victoria day': 'the monday before may 25th',
   'thanks giving day': 'fourth thursday of november',
   'thanks giving': 'fourth thursday of november',
   'thanksgiving day': 'fourth thursday of november',
@@ -425,10 +429,15 @@ export function capitalMNote(typed: string): string | undefined {
 
 export const isYearLastNote = (note: string): boolean => note.includes(' with the year last (');
 
+/** The holidays on a weekday of a month that are not the United States' (as said, its words as the table spells them). */
+const HOLIDAY_COUNTRIES: Readonly<Record<string, string>> = { 'canadian thanksgiving day': 'Canadian', 'canadian thanksgiving': 'Canadian', 'victoria day': 'Canadian' };
+
 /** A note for a holiday kept on a weekday of a month, which other countries keep on other days: what it was read as. */
 export function holidayNote(said: string, date: readonly string[]): string | undefined {
   const named = date.map((word) => (weekdayOf(word) !== undefined || monthOf(word) !== undefined ? word[0]!.toUpperCase() + word.slice(1) : word));
-  return /^(?:first|second|third|fourth|last)$/.test(date[0] ?? '') ? `read '${said}' as the United States holiday, the ${named.join(' ')}` : undefined;
+  const rule = /^(?:first|second|third|fourth|last)$/.test(date[0] ?? '') ? named : date[0] === 'the' && date[2] === 'before' ? named.slice(1) : undefined;
+  const country = HOLIDAY_COUNTRIES[said.toLowerCase().replace(/['’]/g, ' ').replace(/\s+/g, ' ')] ?? 'United States';
+  return rule ? `read '${said}' as the ${country} holiday, the ${rule.join(' ')}` : undefined;
 }
 
 /** "11:59:00 pm": a clock with its seconds and a meridiem. */

@@ -257,7 +257,7 @@ function asTyped(notes: string[], text: string, shown: string): string[] {
 /** A holiday read as its rule ("thanksgiving" as the fourth thursday of november) is quoted by its name in the other notes. */
 function withHolidaysAsTyped(notes: string[]): string[] {
   return notes.reduce((all, note) => {
-    const holiday = /^read '([^']+)' as the United States holiday, the (.+)$/.exec(note);
+    const holiday = /^read '([^']+)' as the (?:United States|Canadian) holiday, the (.+)$/.exec(note);
     if (!holiday) return all;
     const rule = `'${holiday[2]!.toLowerCase()}`;
     return all.map((other) => (other === note ? other : other.split(rule).join(`'${holiday[1]}`)));

@@ -111,3 +111,38 @@ describe("'sharp' and 'on the dot' before the time say it is exact, as after it"
     expect(read.notes).toBe('');
   });
 });
+
+describe('Orthodox Easter and the holidays counted from it are dates, said in a note', () => {
+  it.each([
+    ['orthodox easter', '2027-05-02 09:00', "read 'orthodox easter' as Orthodox Easter, Sun 2 May 2027"],
+    ['orthodox easter 2028', '2028-04-16 09:00', "read 'orthodox easter' as Orthodox Easter, Sun 16 Apr 2028"],
+    ['orthodox good friday at 6pm', '2027-04-30 18:00', "read 'orthodox good friday' as Fri 30 Apr 2027, by Orthodox Easter (Sun 2 May)"],
+    ['orthodox easter monday', '2027-05-03 09:00', "read 'orthodox easter monday' as Mon 3 May 2027, by Orthodox Easter (Sun 2 May)"],
+  ])('%s', async (phrase, at, note) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain(note);
+  });
+
+  it('easter alone is still Western Easter', async () => {
+    expect((await once('easter')).at).toBe('2027-03-28 09:00');
+  });
+});
+
+describe("Canada's holidays on a weekday of a month are dates, said as Canada's", () => {
+  it.each([
+    ['canadian thanksgiving', '2027-10-11 09:00', "read 'canadian thanksgiving' as the Canadian holiday, the second Monday of October"],
+    ['victoria day', '2027-05-24 09:00', "read 'victoria day' as the Canadian holiday, the Monday before May 25th"],
+    ['victoria day 2028', '2028-05-22 09:00', "read 'victoria day' as the Canadian holiday, the Monday before May 25th"],
+  ])('%s', async (phrase, at, note) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain(note);
+  });
+
+  it("thanksgiving alone is still the United States'", async () => {
+    const read = await once('thanksgiving');
+    expect(read.at).toBe('2027-11-25 09:00');
+    expect(read.notes).toContain('the United States holiday');
+  });
+});
