@@ -363,7 +363,19 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'patriot day': 'september 11th',
   'cinco de mayo': 'may 5th',
   kwanzaa: 'december 26th',
+  'canada day': 'july 1st',
+  'australia day': 'january 26th',
+  'bastille day': 'july 14th',
+  'armistice day': 'november 11th',
+  'remembrance day': 'november 11th',
+  'all saints day': 'november 1st',
+  'all saints': 'november 1st',
+  'all souls day': 'november 2nd',
   // The United States' holidays on a weekday of a month: said in a note, as other countries keep some on other days.
+  // Canada's, before the United States' Thanksgiving that ends the name; said in the note as Canada's.
+  'canadian thanksgiving day': 'second monday of october',
+  'canadian thanksgiving': 'second monday of october',
+  'victoria day': 'the monday before may 25th',
   'thanks giving day': 'fourth thursday of november',
   'thanks giving': 'fourth thursday of november',
   'thanksgiving day': 'fourth thursday of november',
@@ -382,6 +394,9 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'father s day': 'third sunday of june',
   'fathers day': 'third sunday of june',
   'columbus day': 'second monday of october',
+  'indigenous peoples day': 'second monday of october',
+  'indigenous people s day': 'second monday of october',
+  'indigenous peoples s day': 'second monday of october',
 }).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
 
 /**
@@ -414,10 +429,15 @@ export function capitalMNote(typed: string): string | undefined {
 
 export const isYearLastNote = (note: string): boolean => note.includes(' with the year last (');
 
+/** The holidays on a weekday of a month that are not the United States' (as said, its words as the table spells them). */
+const HOLIDAY_COUNTRIES: Readonly<Record<string, string>> = { 'canadian thanksgiving day': 'Canadian', 'canadian thanksgiving': 'Canadian', 'victoria day': 'Canadian' };
+
 /** A note for a holiday kept on a weekday of a month, which other countries keep on other days: what it was read as. */
 export function holidayNote(said: string, date: readonly string[]): string | undefined {
   const named = date.map((word) => (weekdayOf(word) !== undefined || monthOf(word) !== undefined ? word[0]!.toUpperCase() + word.slice(1) : word));
-  return /^(?:first|second|third|fourth|last)$/.test(date[0] ?? '') ? `read '${said}' as the United States holiday, the ${named.join(' ')}` : undefined;
+  const rule = /^(?:first|second|third|fourth|last)$/.test(date[0] ?? '') ? named : date[0] === 'the' && date[2] === 'before' ? named.slice(1) : undefined;
+  const country = HOLIDAY_COUNTRIES[said.toLowerCase().replace(/['’]/g, ' ').replace(/\s+/g, ' ')] ?? 'United States';
+  return rule ? `read '${said}' as the ${country} holiday, the ${rule.join(' ')}` : undefined;
 }
 
 /** "11:59:00 pm": a clock with its seconds and a meridiem. */
@@ -497,9 +517,9 @@ const HEDGE =
 const HEDGE_AFTER =
   /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?)|today|tonight|tomorrow|tmrw|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|lunch(?:time)?|breakfast|brunch|dinner|supper)(-?ish| or so| approximately| roughly)\b/g;
 
-/** A word that says a time is exact ("exactly 5pm", "9am on the dot", "9am precisely"), before or after the time. */
+/** A word that says a time is exact ("exactly 5pm", "9am on the dot", "sharp at 4pm", "9am precisely"), before or after the time. */
 const EXACTLY =
-  /\b(?:exactly|precisely) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b|(?<=\d ?[ap]\.?m\.?|\d:\d\d|\bat \d{1,2}|\b(?:noon|midday|midnight|o'?clock)) (?:exactly|precisely)\b/g;
+  /(?:\b(?:exactly|precisely|sharp)|(?<!\S)on the dot) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b|(?<=\d ?[ap]\.?m\.?|\d:\d\d|\bat \d{1,2}|\b(?:noon|midday|midnight|o'?clock)) (?:exactly|precisely)\b/g;
 
 /** A count of units ("5 minutes", "3d"): what a hedge before it says is a span, not a clock. */
 const COUNTED = /^\d+(?:\.\d+)? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\b/;
@@ -507,7 +527,7 @@ const COUNTED = /^\d+(?:\.\d+)? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hou
 /** The phrase without a word hedging its time ("around 1pm"): a schedule fires at one instant, so it is taken as exactly, said in a note. */
 export function withoutHedge(given: string, shown: string, notes: string[] | undefined): string {
   // "at exactly 5pm", "in precisely 2 hours", "9am on the dot": what a schedule does anyway, so said nowhere.
-  const text = given.includes('exactly') || given.includes('precisely') || given.includes('dot') ? given.replace(EXACTLY, '') : given;
+  const text = given.includes('exactly') || given.includes('precisely') || given.includes('dot') || given.includes('sharp') ? given.replace(EXACTLY, '').trim() : given;
   const words: string[] = [];
   // "every day around 9": a clock after the hedge takes the "at" it stood for; "in about an hour", "at about 8pm" keep theirs.
   const plain = text

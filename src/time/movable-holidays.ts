@@ -4,9 +4,10 @@ import { addDays, dayLabel, isDayBefore } from './zone';
 
 type Day = { year: number; month: number; day: number };
 
-/** What a movable holiday is counted from: Western Easter Sunday, or the United States' Thanksgiving (the fourth Thursday of November). */
+/** What a movable holiday is counted from: Western or Orthodox Easter Sunday, or the United States' Thanksgiving (the fourth Thursday of November). */
 const ANCHORS = {
   easter: { said: (day: Day) => `Western Easter (${dayLabel(day)})`, dayIn: (year: number): Day => ({ year, ...easterSunday(year) }) },
+  orthodox: { said: (day: Day) => `Orthodox Easter (${dayLabel(day)})`, dayIn: orthodoxEasterSunday },
   thanksgiving: {
     said: (day: Day) => `Thanksgiving (${dayLabel(day)}), the fourth Thursday of November`,
     dayIn: (year: number): Day => ({ year, month: 11, day: 22 + ((4 - new Date(Date.UTC(year, 10, 1)).getUTCDay() + 7) % 7) }),
@@ -35,6 +36,14 @@ const MOVABLE: ReadonlyArray<{ name: string; from: keyof typeof ANCHORS; days: n
       ['whit monday', 50],
     ] as const
   ).map(([name, days]) => ({ name, from: 'easter' as const, days })),
+  ...(
+    [
+      ['orthodox good friday', -2],
+      ['orthodox easter sunday', 0],
+      ['orthodox easter monday', 1],
+      ['orthodox easter', 0],
+    ] as const
+  ).map(([name, days]) => ({ name, from: 'orthodox' as const, days })),
   { name: 'black friday', from: 'thanksgiving', days: 1 },
   { name: 'cyber monday', from: 'thanksgiving', days: 4 },
 ];
@@ -70,7 +79,8 @@ export function withMovableHolidays(given: string, today: Day, notes: string[]):
   if (yearSaid === undefined && relative === undefined && isDayBefore(dayIn(year), today)) year += 1;
   const day = dayIn(year);
   const from = anchor.dayIn(year);
-  notes.push(holiday.days === 0 ? `read '${name}' as Western Easter, ${dayLabel(from)} ${year}` : `read '${name}' as ${dayLabel(day)} ${day.year}, by ${anchor.said(from)}`);
+  const easter = holiday.from === 'orthodox' ? 'Orthodox Easter' : 'Western Easter';
+  notes.push(holiday.days === 0 ? `read '${name}' as ${easter}, ${dayLabel(from)} ${year}` : `read '${name}' as ${dayLabel(day)} ${day.year}, by ${anchor.said(from)}`);
   if (before === 'next ' && yearSaid === undefined && relative === undefined) notes.push(`read 'next ${name}' as the coming one; for the one after, write '${name} ${year + 1}'`);
   return text.replace(matched, `${MONTH_NAMES[day.month - 1]!.toLowerCase()} ${day.day} ${day.year}`);
 }
@@ -89,6 +99,18 @@ export function easterSunday(year: number): { month: number; day: number } {
   const lateCorrection = Math.floor((golden + 11 * epact + 22 * weekdayShift) / 451);
   const count = epact + weekdayShift - 7 * lateCorrection + 114;
   return { month: Math.floor(count / 31), day: (count % 31) + 1 };
+}
+
+/**
+ * Orthodox Easter Sunday of a year, on the Gregorian calendar: Meeus's Julian computus, then the days the Julian
+ * calendar has fallen behind by then (13 from 1900 to 2099).
+ */
+function orthodoxEasterSunday(year: number): Day {
+  const moon = (19 * (year % 19) + 15) % 30;
+  const weekday = (2 * (year % 4) + 4 * (year % 7) - moon + 34) % 7;
+  const count = moon + weekday + 114;
+  const century = Math.floor(year / 100);
+  return addDays({ year, month: Math.floor(count / 31), day: (count % 31) + 1 }, century - Math.floor(century / 4) - 2);
 }
 
 /** A holiday of this kind named in a phrase ("every easter"): what a repeating schedule cannot follow. */

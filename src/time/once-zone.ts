@@ -98,7 +98,10 @@ const TRAILING_IANA = /(?:^|\s)(?:(?:in|on)\s)?([a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-
 const INNER_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z_+-]*(?:\/[a-z_+-]+){1,2})(?:\stime)?(?=\s)/;
 const LOCAL = /(?:^|\s)(?:in\s)?(?:(?:my\s)?(?:local|my)\stime(?:\s?zone)?(?=\s|$)|local$)/;
 const ZULU = /(?<=(?:^|\s)(?:\d{1,4}|\d{1,2}:\d{2})(?: ?[ap]m)?)\s?z(?=\s|$)/;
-const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;
+// "9am GMT+2", "9am in UTC+05:30", "noon -03:00".
+const TRAILING_OFFSET = /(?:^|\s)(?:in\s)?(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;
+// "5pm UTC+3 tomorrow", "in GMT-5 on friday at 9am": inside the phrase only with its UTC or GMT.
+const INNER_OFFSET = /(?:^|\s)(?:in\s)?(?:utc|gmt)\s?([+-]\d{1,2}(?::?\d{2})?)(?=\s)/;
 
 /**
  * Take a zone written in the phrase off its end ("5pm CET", "9am in London",
@@ -126,11 +129,12 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
   if (zulu) return { text: `${bare.slice(0, zulu.index)}${bare.slice(zulu.index + zulu[0].length)}`.replace(/\s+/g, ' ').trim(), calendar: zoneCalendar('UTC'), written: 'UTC' };
 
   // The patterns are used only where they may match: compiling them is most of the time a phrase takes here.
-  const offset = bare.includes('+') || bare.includes('-') ? TRAILING_OFFSET.exec(bare) : null;
+  const offset = bare.includes('+') || bare.includes('-') ? (TRAILING_OFFSET.exec(bare) ?? INNER_OFFSET.exec(bare)) : null;
   if (offset) {
     const written = (offset[1] ?? offset[2])!;
     const minutes = offsetMinutesOf(normalOffset(written), `'${shown}'`);
-    return { text: bare.slice(0, offset.index).trim(), calendar: fixedCalendar(minutes), written: written.toUpperCase() };
+    const rest = `${bare.slice(0, offset.index)} ${bare.slice(offset.index + offset[0].length)}`.replace(/\s+/g, ' ').trim();
+    return { text: rest, calendar: fixedCalendar(minutes), written: written.toUpperCase() };
   }
 
   // At the end, or anywhere ("10:00 Europe/Berlin tomorrow").

@@ -257,7 +257,7 @@ function asTyped(notes: string[], text: string, shown: string): string[] {
 /** A holiday read as its rule ("thanksgiving" as the fourth thursday of november) is quoted by its name in the other notes. */
 function withHolidaysAsTyped(notes: string[]): string[] {
   return notes.reduce((all, note) => {
-    const holiday = /^read '([^']+)' as the United States holiday, the (.+)$/.exec(note);
+    const holiday = /^read '([^']+)' as the (?:United States|Canadian) holiday, the (.+)$/.exec(note);
     if (!holiday) return all;
     const rule = `'${holiday[2]!.toLowerCase()}`;
     return all.map((other) => (other === note ? other : other.split(rule).join(`'${holiday[1]}`)));
@@ -291,7 +291,7 @@ function noClockError<T>(read: () => T): T | null {
  * be the day after another).
  */
 function plainDays(text: string, today: { year: number; month: number }, notes: string[]): string {
-  const words = text.split(' ');
+  const words = thisYearFirst(text.split(' '));
   const out: string[] = [];
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
@@ -314,6 +314,21 @@ function plainDays(text: string, today: { year: number; month: number }, notes: 
     } else out.push(word);
   }
   return out.join(' ');
+}
+
+/**
+ * "this year on june 10th", "this year in december": "this year" said before the date, as "june 10th this year" says it
+ * after (read by plainDays); the date, with or without "the" and "of", then "this year", then the rest ("at 5pm").
+ */
+function thisYearFirst(words: string[]): string[] {
+  if (words[0] !== 'this' || !/^year,?$/.test(words[1] ?? '')) return words;
+  const start = words[2] === 'on' || words[2] === 'in' || words[2] === ',' ? 3 : 2;
+  const day = /^\d{1,2}(?:st|nd|rd|th)?$/;
+  let end = start + (words[start] === 'the' ? 1 : 0);
+  if (monthOf(words[end]) !== undefined) end += day.test(words[end + 1] ?? '') ? 2 : 1;
+  else if (day.test(words[end] ?? '') && monthOf(words[end + (words[end + 1] === 'of' ? 2 : 1)]) !== undefined) end += words[end + 1] === 'of' ? 3 : 2;
+  else return words;
+  return [...words.slice(start, end), 'this', 'year', ...words.slice(end)];
 }
 
 /**

@@ -54,6 +54,8 @@ export type DayRef =
       yearOrClock?: true;
       /** Said as a weekday and a bare number that is also an hour ("monday 14", "sat 19"): resolve-once decides (dayOrHour). */
       orHour?: ClockRead;
+      /** The weekday was said as "this friday" ("this friday the 6th"): the date must be this one's. */
+      thisWeekday?: true;
     }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
   | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef; endSaid?: true }
@@ -139,8 +141,8 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       const text = spelled(tokens.slice(i, day.end));
       repeated(i, day.end, day.value);
       if (parts.day?.kind === 'date' && parts.day.weekday === undefined && day.value.kind === 'weekday' && day.value.mode === 'this') {
-        // "december 25, friday": the date, and the weekday it must fall on.
-        parts.day = { ...parts.day, weekday: day.value.weekday };
+        // "december 25, friday": the date, and the weekday it must fall on ("the 6th this friday": the near one).
+        parts.day = { ...parts.day, weekday: day.value.weekday, ...(tokens[i] === 'this' ? { thisWeekday: true as const } : {}) };
         i = day.end;
         continue;
       }
@@ -476,15 +478,17 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   j++;
   // "tuesday the 8th", "next tuesday the 8th": that date, which must be that weekday.
   // ("monday first thing": the morning, not the 1st.)
+  // "this friday the 6th" is this Friday, which must be the 6th; "next friday the 13th" may be the next Friday the 13th.
+  const thisSaid = lead === 'this' && mode === 'this' ? { thisWeekday: true as const } : {};
   if ((mode === 'this' || lead === 'next') && !(tokens[j] === 'first' && tokens[j + 1] === 'thing')) {
     const date = readDate(tokens, tokens[j] === ',' ? j + 1 : j);
-    if (date && date.value.kind === 'date') return { value: { ...date.value, weekday }, end: date.end };
+    if (date && date.value.kind === 'date') return { value: { ...date.value, weekday, ...thisSaid }, end: date.end };
   }
   // "friday the fifteen", "monday the twenty one": a number word after "the" is the day of the month, as "the 15" is.
   const spoken =
     (mode === 'this' || lead === 'next') && tokens[j] === 'the' && NUMBER_WORDS.has(tokens[j + 1] ?? '') && !readOrdinal(tokens, j + 1) ? readNumber(tokens, j + 1, { articles: false }) : null;
   if (spoken && Number.isInteger(spoken.value) && spoken.value >= 1 && spoken.value <= 31 && !['am', 'pm', 'oclock'].includes(tokens[spoken.end] ?? '')) {
-    return { value: { kind: 'date', day: spoken.value, weekday }, end: spoken.end };
+    return { value: { kind: 'date', day: spoken.value, weekday, ...thisSaid }, end: spoken.end };
   }
   // "monday 14", "sunday 31": a number alone after the weekday is its day of the month, or (1-23) perhaps an hour.
   const number = /^\d{1,2}$/.test(tokens[j] ?? '') && !/^[-/.:]/.test(tokens[j + 1] ?? '') ? Number(tokens[j]) : 0;

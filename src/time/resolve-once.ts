@@ -522,6 +522,18 @@ function laterYearNote(input: string, date: { year: number; month: number; day: 
   return `read '${input}' as ${dayLabel(date)} ${date.year}: ${why}; give the year to say so, such as '${example}'`;
 }
 
+/** "this friday the 6th": this Friday (a week from today once today's has passed) is the day, so it must be the 6th. */
+function thisWeekdayAgrees(weekday: number, dayOfMonth: number, date: { year: number; month: number; day: number }, today: WallTime, label: string): void {
+  const days = (Date.UTC(date.year, date.month - 1, date.day) - Date.UTC(today.year, today.month - 1, today.day)) / 86_400_000;
+  if (days <= 7) return;
+  const first = addDays(today, (weekday - today.weekday + 7) % 7 || 7);
+  const name = WEEKDAY_NAMES[weekday]!;
+  throw new UsageError(
+    `${label} does not add up: this ${name} is ${dayLabel(first)}, not the ${ordinalDay(dayOfMonth)}`,
+    `Give only one of them, such as 'this ${name.toLowerCase()}', or '${name.toLowerCase()} the ${ordinalDay(dayOfMonth)}' for the next that falls on it.`,
+  );
+}
+
 function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at: DateInstant, now: number, input: string, notes: string[]): number {
   const label = `'${input}'`;
   if (day.day > 31 || day.day < 1) throw new UsageError(`${label} is not a date: no month has a day ${day.day}`, DATE_HINT);
@@ -567,6 +579,7 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
       const fits = day.day <= daysInMonth(year, month) && (day.weekday === undefined || addDays(candidate, 0).weekday === day.weekday);
       if (fits && at(candidate) > now) date = candidate;
     }
+    if (date && day.thisWeekday && day.weekday !== undefined) thisWeekdayAgrees(day.weekday, day.day, date, today, label);
     // "friday the 12th" months away: the month it falls in was a guess, said.
     if (date && day.weekday !== undefined && (date.month !== today.month || date.year !== today.year)) {
       notes.push(

@@ -48,11 +48,20 @@ const ABBREVIATIONS: Record<string, string> = {
   akst: 'America/Anchorage',
   akdt: 'America/Anchorage',
   alaska: 'America/Anchorage',
+  'alaska standard time': 'America/Anchorage',
+  'alaska daylight time': 'America/Anchorage',
   hst: 'Pacific/Honolulu',
   hawaii: 'Pacific/Honolulu',
+  'hawaii standard time': 'Pacific/Honolulu',
   adt: 'America/Halifax',
+  atlantic: 'America/Halifax',
+  'atlantic standard time': 'America/Halifax',
+  'atlantic daylight time': 'America/Halifax',
   nst: 'America/St_Johns',
   ndt: 'America/St_Johns',
+  newfoundland: 'America/St_Johns',
+  'newfoundland standard time': 'America/St_Johns',
+  'newfoundland daylight time': 'America/St_Johns',
   cet: 'Europe/Paris',
   cest: 'Europe/Paris',
   'central european time': 'Europe/Paris',
@@ -75,6 +84,14 @@ const ABBREVIATIONS: Record<string, string> = {
   acst: 'Australia/Adelaide',
   acdt: 'Australia/Adelaide',
   awst: 'Australia/Perth',
+  'australian eastern': 'Australia/Sydney',
+  'australian eastern standard time': 'Australia/Sydney',
+  'australian eastern daylight time': 'Australia/Sydney',
+  'australian central': 'Australia/Adelaide',
+  'australian central standard time': 'Australia/Adelaide',
+  'australian central daylight time': 'Australia/Adelaide',
+  'australian western': 'Australia/Perth',
+  'australian western standard time': 'Australia/Perth',
   nzst: 'Pacific/Auckland',
   nzdt: 'Pacific/Auckland',
   // Not EAT, CAT, ART, PET or COT: each is an English word a phrase may hold ("remind me to eat at noon").
@@ -239,6 +256,8 @@ const COUNTRIES: Record<string, string> = {
 
 /** "german time": a people's word for their country's clock, only before "time" (alone, "german" is no zone). */
 const PEOPLES: Record<string, string> = {
+  alaskan: 'alaska',
+  hawaiian: 'hawaii',
   indian: 'india',
   japanese: 'japan',
   british: 'uk',
@@ -337,7 +356,9 @@ export function lookupZone(name: string, { cities = true, links = true } = {}): 
   const unsaid = key.replace(/ time$/, '');
   // A country's time, said with "time" ("9am japan time", "today in british time"), is one wherever it is said.
   const countryTime = unsaid !== key ? (PEOPLES[unsaid] ?? unsaid) : undefined;
-  const everyday = ABBREVIATIONS[key] ?? ABBREVIATIONS[unsaid] ?? (countryTime === undefined ? undefined : COUNTRIES[countryTime]);
+  // "eastern standard", "british summer": the season said without "time".
+  const season = /\s(?:standard|daylight|summer)$/.test(key) ? ABBREVIATIONS[`${key} time`] : undefined;
+  const everyday = ABBREVIATIONS[key] ?? ABBREVIATIONS[unsaid] ?? season ?? (countryTime === undefined ? undefined : (ABBREVIATIONS[countryTime] ?? COUNTRIES[countryTime]));
   if (everyday) return { zone: everyday };
   const ambiguous = AMBIGUOUS[key];
   if (ambiguous) return { ambiguous };
