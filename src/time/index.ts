@@ -14,9 +14,6 @@ import type { SeriesRule } from './series';
 import type { InstantOptions, ParsedInstant } from './once';
 import { LATEST_INSTANT } from './now';
 import { plainlyOnce } from './plainly-once';
-import { refuseSeconds } from './seconds';
-import { refuseBareYearEnd } from './bare-year-end';
-import { refuseLastNightOf } from './last-night-of';
 import { capitalMNote } from './lexicon';
 import { ordinalDay } from './words';
 import { dstNote, formatLocal, instantFromLocal, wallTime } from './zone';
@@ -117,7 +114,7 @@ export async function endOfSpan(input: string, { now, zone }: PhraseOptions): Pr
 
 /** The one-time reader's answer; the recurring grammar is loaded only for a phrase in words that may repeat. */
 async function instantOf(input: string, options: InstantOptions): Promise<ParsedInstant> {
-  const { parseInstant, GrammarNeeded } = await import('./once');
+  const { parseInstant, GrammarNeeded, refuseLastNightOf } = await import('./once');
   refuseLastNightOf(input.trim());
   try {
     return parseInstant(input, options);
@@ -240,9 +237,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
 
 async function scheduleMeaning(input: string, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  refuseSeconds(input.trim());
-  refuseLastNightOf(input.trim());
-  refuseBareYearEnd(input.trim(), wallTime(options.zone, options.now).year);
+  (await import('./resolve-recurring')).refuseWordingsOfRule(input.trim(), options);
   const open = OPEN_END.exec(text) ?? OPEN_START.exec(text);
   if (open && (open.index > 0 || open[0].length < text.length)) return withoutEnd(input, open, options, count);
   if (!mayGiveEnds(text)) return (await scheduleOf(input, options, count)).meaning;

@@ -3,7 +3,7 @@
  * fill ("twice a fortnight"): refused with the words that work, rather than "could not understand".
  */
 import { unitOf, weekdayOf } from './lexicon';
-import { shown } from './trailing-times-word';
+import { shown } from './quoted-as-typed';
 import { readNumber } from './words';
 
 /** A day a rule repeats on: "monday", "weekday", "weekend". */

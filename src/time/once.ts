@@ -85,6 +85,8 @@ export const ONCE_EXAMPLES = [
 ];
 
 export { MAX_PHRASE_LENGTH };
+// Given from here, where the one-time reader is loaded, so index.ts need not load it for a repeating phrase too.
+export { refuseLastNightOf } from './last-night-of';
 const DEFAULT_HOUR = 9;
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -16,3 +16,6 @@ function typedSpan(typed: string, said: string): string | undefined {
   // "a.m.": the meridiem's last dot with it.
   return /[ap][\s.]*m$/i.test(found[0]) && /\./.test(found[0]) && typed[found.index + found[0].length] === '.' ? `${found[0]}.` : found[0];
 }
+
+/** Words as a hint shows them: "9 am" as it was likely written, "9am". */
+export const shown = (words: readonly string[]) => words.join(' ').replace(/(\d) ([ap]m)\b/g, '$1$2');

@@ -187,6 +187,8 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const clock = readClock(tokens, i) ?? (parts.clock ? null : fourDigitClock(tokens, i));
     if (clock) {
       repeated(i, clock.end);
+      // A number alone ("15", not "at 15"), which may have been meant as a day of the month.
+      const bareClock = clock.end === i + 1 && /^\d{1,2}$/.test(tokens[i]!) && !['at', '@'].includes(tokens[i - 1] ?? '');
       if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) {
         // "2008 1", "1 2027": a year and a month in digits, which read as two clocks ("2008" is also 20:08).
         const year = [said.clock!, clock.text].find((text) => /^(?:19|20)\d\d$/.test(text));
@@ -206,8 +208,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
           throw new PartsClash(`is the year ${year} ('${inWords.text}') and a time ('${inWords.other}'), which name no day`, `Give a day in ${year}, such as 'march 1 ${year} at ${inWords.other}'.`);
         }
         // "15 at 8:00", "8pm, 15": a bare number beside a clock may be meant as the day of the month.
-        const bareNow = clock.end === i + 1 && /^\d{1,2}$/.test(tokens[i]!) && !['at', '@'].includes(tokens[i - 1] ?? '');
-        const [day, time] = said.bareClock === bareNow ? [] : said.bareClock ? [said.clock!, clock.text] : [clock.text, said.clock!];
+        const [day, time] = said.bareClock === bareClock ? [] : said.bareClock ? [said.clock!, clock.text] : [clock.text, said.clock!];
         if (day && time && Number(day) >= 1 && Number(day) <= 31)
           throw new PartsClash(
             `names two times ('${said.clock}' and '${clock.text}'); a one-time message is sent once`,
@@ -217,7 +218,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       }
       parts.clock = clock;
       said.clock = clock.text;
-      said.bareClock = clock.end === i + 1 && /^\d{1,2}$/.test(tokens[i]!) && !['at', '@'].includes(tokens[i - 1] ?? '');
+      said.bareClock = bareClock;
       if (
         parts.day?.kind === 'date' &&
         parts.day.year === undefined &&

@@ -17,6 +17,8 @@ import { isCronLike, isShortCron, normalize } from './looks-recurring';
 import { ordinalDay, readOrdinal, tokenize } from './words';
 
 export { looksRecurring } from './looks-recurring';
+// Given from here, which every repeating phrase loads, so what only they are refused for stays off the one-time path.
+export { refuseWordingsOfRule } from './refused-wordings';
 import { addDays, changesClocks, daysInMonth, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 import { lookupZone } from './zone-names';
 

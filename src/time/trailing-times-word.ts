@@ -2,10 +2,8 @@
  * "every day twice", "weekly once", "weekly 1 time": how many said after the rule, as a word. "every day 3 times" is three
  * runs in all, but "twice" or "once" there reads as often as not as "twice a day" or "once a week", so it is asked about.
  */
+import { shown } from './quoted-as-typed';
 import { readNumber } from './words';
-
-/** Words as a hint shows them: "9 am" as it was likely written, "9am". */
-export const shown = (words: readonly string[]) => words.join(' ').replace(/(\d) ([ap]m)\b/g, '$1$2');
 
 const TIMES_WORDS: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
 

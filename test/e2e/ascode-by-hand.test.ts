@@ -1,23 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { runCli } from '../helpers/run-cli';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { useSchedulesFolder } from '../helpers/schedules-folder';
+import { AGENT } from '../helpers/suite';
 
 // Schedule files as a person edits them by hand: what plan and apply tell them.
-const suite = useFakeLetta({ defaultAgent: false });
+const folder = useSchedulesFolder();
 let letta: FakeLetta;
-let env: Record<string, string>;
 let dir: string;
-beforeEach(() => {
-  ({ letta, env } = suite);
-  dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-hand-')), 'letta-schedules');
-  mkdirSync(dir);
-});
+beforeEach(() => ({ letta, dir } = folder));
 
-const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+const cli = folder.cli;
 const file = (name: string, front: string, message: string) => writeFileSync(join(dir, name), `---\n${front}\n---\n${message}\n`);
 
 describe('a refused field in a file', () => {

@@ -1,23 +1,19 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { cliEnv, runCli } from '../helpers/run-cli';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { useSchedulesFolder } from '../helpers/schedules-folder';
+import { AGENT, NOW } from '../helpers/suite';
 
 /**
  * Schedules as code across machines: a laptop (one state folder) where a person uses the CLI, and CI (another) that
  * runs `apply` from a checkout of the folder.
  */
-const suite = useFakeLetta({ defaultAgent: false });
+const suite = useSchedulesFolder();
 let letta: FakeLetta;
 let dir: string;
-beforeEach(() => {
-  letta = suite.letta;
-  dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
-  mkdirSync(dir);
-});
+beforeEach(() => ({ letta, dir } = suite));
 
 function machine() {
   const env = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });

@@ -1,22 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { runCli, runShell } from '../helpers/run-cli';
 import { hasShell, openShell } from '../helpers/pty-shell';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { useSchedulesFolder } from '../helpers/schedules-folder';
+import { AGENT, NOW } from '../helpers/suite';
 
-const suite = useFakeLetta({ defaultAgent: false });
+const suite = useSchedulesFolder();
 let letta: FakeLetta;
 let dir: string;
-beforeEach(() => {
-  letta = suite.letta;
-  dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
-  mkdirSync(dir);
-});
+beforeEach(() => ({ letta, dir } = suite));
 
-const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env: suite.env });
+const cli = suite.cli;
 const changing = () => letta.received.filter((r) => r.method === 'POST' || r.method === 'DELETE');
 const untilLine = (name: string) => readFileSync(join(dir, name), 'utf8').match(/^until: (.*)$/m)?.[1];
 

@@ -1,24 +1,20 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { spawn } from 'node:child_process';
 import { BIN, runCli, runShell } from '../helpers/run-cli';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { useSchedulesFolder } from '../helpers/schedules-folder';
+import { AGENT, NOW } from '../helpers/suite';
 
 const TWIN_A = 'agent-22222222-2222-2222-2222-222222222222';
-const suite = useFakeLetta({ defaultAgent: false });
+const suite = useSchedulesFolder();
 let letta: FakeLetta;
 let env: Record<string, string>;
 let dir: string;
-beforeEach(() => {
-  ({ letta, env } = suite);
-  dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
-  mkdirSync(dir);
-});
+beforeEach(() => ({ letta, env, dir } = suite));
 
-const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+const cli = suite.cli;
 const at = (now: string, ...args: string[]) => runCli(['--now', now, ...args], { env });
 
 function file(name: string, front: Record<string, string | number>, message: string): void {
