@@ -50,7 +50,7 @@ export type FireFlag =
    */
   | { type: 'kept-clock-shift'; zone: string; seasonal: boolean; syncedAt: number }
   /** A past fire (agenda --since): what its history says happened. */
-  | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string; error?: string };
+  | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string; error?: string; runError?: string };
 
 export interface Fire {
   /** Unix ms. */

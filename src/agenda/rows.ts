@@ -121,7 +121,9 @@ function outcomeFlagText(flag: Extract<FireFlag, { type: 'outcome' }>): string {
   const details = [delay, flag.stopReason ?? ''].filter(Boolean).join(', ');
   if (flag.class === 'missed') return 'missed: nothing sent';
   if (flag.class === 'unknown') return flag.error === undefined ? 'outcome unknown: no history on this server' : `outcome unknown: its fires could not be read (${flag.error})`;
-  return details ? `${flag.class} (${details})` : flag.class;
+  const said = details ? `${flag.class} (${details})` : flag.class;
+  // Judged on the history's word: how its run ended is not known.
+  return flag.runError === undefined ? said : `${said}; how it ended is unknown: its run could not be read (${flag.runError})`;
 }
 
 export function agendaRow(fire: Fire, zone: string): AgendaRow {
@@ -170,7 +172,14 @@ function flagJson(flag: FireFlag): Record<string, unknown> {
     case 'kept-clock-shift':
       return { type: flag.type, zone: flag.zone, seasonal: flag.seasonal, synced_at: new Date(flag.syncedAt).toISOString() };
     case 'outcome':
-      return { type: flag.type, class: flag.class, delay_seconds: flag.delaySeconds ?? null, stop_reason: flag.stopReason ?? null, error: flag.error ?? null };
+      return {
+        type: flag.type,
+        class: flag.class,
+        delay_seconds: flag.delaySeconds ?? null,
+        stop_reason: flag.stopReason ?? null,
+        error: flag.error ?? null,
+        ...(flag.runError === undefined ? {} : { run_error: flag.runError }),
+      };
     default:
       return flag;
   }

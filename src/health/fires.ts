@@ -54,6 +54,8 @@ export interface RunOutcome {
   stopReason?: string | null;
   /** Letta kept failing to give the run: how it ended is not known, and its fire is judged on the history's word. */
   readError?: string;
+  /** The exit code of that failure (1 Letta failing, 5 no answer). */
+  readExit?: number;
 }
 
 export interface FireVerdict {
@@ -116,6 +118,8 @@ export interface ScheduleHealth {
   unreadable?: string;
   /** Why its fires could not be read (the history or a run kept failing): they are unknown, not judged. */
   readError?: string;
+  /** The exit code of that failure (1 Letta failing, 5 no answer). */
+  readExit?: number;
   /** Fires judged ok or late whose run was not read (only the newest sends' runs are): how they ended is the history's word alone. */
   runsNotRead?: number;
 }
