@@ -80,7 +80,13 @@ export default defineCommand({
           history_route: reading.missingRoute === undefined,
           since: new Date(from).toISOString(),
           fires: fires.map(({ scheduleId, fire }) => ({ schedule_id: scheduleId, ...fireJson(fire, zone) })),
-          lineage: changes.map((change) => ({ schedule_id: change.from, replaced_by: change.to, replaced_at: new Date(change.at).toISOString(), replaced_how: change.how })),
+          lineage: changes.map((change) => ({
+            schedule_id: change.from,
+            replaced_by: change.to,
+            replaced_at: new Date(change.at).toISOString(),
+            replaced_how: change.how,
+            ...(change.seasonal === undefined ? {} : { seasonal: change.seasonal }),
+          })),
           stuck: reading.healths.filter((health) => health.stuckSince !== undefined).map((health) => ({ schedule_id: health.schedule.id, since: new Date(health.stuckSince!).toISOString() })),
         });
       }
@@ -89,7 +95,7 @@ export default defineCommand({
         return;
       }
       const rows = fires.map(({ scheduleId, fire }) => [scheduleId, ...fireCells(fire, zone)]);
-      const changeLine = (change: LineageChange) => `${change.from} replaced by ${REPLACED_BY[change.how]} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
+      const changeLine = (change: LineageChange) => `${change.from} replaced by ${replacedBy(change)} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
       if (out.io.stdoutIsTTY && rows.length > 0) {
         const { renderTable } = await import('../output/table');
         const [head, ...lines] = renderTable(healthColumns(['SCHEDULE', ...FIRE_HEADERS], OUTCOME_COLUMN), withShortIds(rows), out.io.columns);
@@ -148,8 +154,12 @@ function unreadSchedulesError(schedules: Array<{ id: string; error: string; exit
   );
 }
 
-/** How a replacement is said: "sm-1 replaced by sync on ...". */
-const REPLACED_BY: Record<LineageChange['how'], string> = { edit: 'an edit', sync: 'sync (DST moved its UTC cron)', resume: 'a resume (paused before)' };
+/** How a replacement is said: "sm-1 replaced by sync (DST moved its UTC cron) on ...", a zone's move for good said as agenda says it. */
+function replacedBy(change: LineageChange): string {
+  if (change.how === 'edit') return 'an edit';
+  if (change.how === 'resume') return 'a resume (paused before)';
+  return `sync (${change.seasonal === false ? 'an offset change for good' : 'DST'} moved its UTC cron)`;
+}
 
 interface HistoryTarget {
   kind: 'schedule' | 'series' | 'set' | 'paused';
