@@ -79,7 +79,7 @@ export default defineCommand({
     // One Letta still lists (a pause cut short) is shown as Letta has it.
     const paused = local.paused.filter((saved) => inGroup(saved.old_id) && !listed.has(saved.old_id));
     const sources = [
-      ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id), keptRule: local.ruleOf.get(item.id) })),
+      ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id), keptRule: local.ruleOf.get(item.id), now })),
       ...paused.map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), ...context(saved.old_id), pausedSince: saved.paused_at })),
     ];
     // Letta lets a one-time schedule go once it is due: the past ones made here (series members too) come from the record.

@@ -214,14 +214,18 @@ export function scheduleHealth({ schedule, from: windowFrom, now, sent, runs }: 
  * send for it in the history (a one-time schedule that did fire may linger).
  */
 function stuckTime(schedule: ScheduleFacts, fires: FireVerdict[], now: number): number | undefined {
-  const late = (at: number | null | undefined) => typeof at === 'number' && now - at > TOLERANCE.GRACE_MS;
   if (schedule.held === false) return undefined;
   if (schedule.kind === 'one-time') {
     const at = schedule.scheduledAt;
     const sent = fires.some((fire) => fire.due === at && fire.sent);
-    return late(at) && !sent ? at : undefined;
+    return at !== undefined && now - at > TOLERANCE.GRACE_MS && !sent ? at : undefined;
   }
-  return late(schedule.nextScheduledTime) ? schedule.nextScheduledTime! : undefined;
+  return recurringStuckSince(schedule.nextScheduledTime, now);
+}
+
+/** A recurring schedule Letta holds is stuck when its next_scheduled_time is more than the grace time in the past: since then. */
+export function recurringStuckSince(nextScheduledTime: number | null | undefined, now: number): number | undefined {
+  return typeof nextScheduledTime === 'number' && now - nextScheduledTime > TOLERANCE.GRACE_MS ? nextScheduledTime : undefined;
 }
 
 /** Something a person must act on: a missed or failed fire, or a stuck schedule (late fires are shown, not alarming). */
