@@ -29,6 +29,8 @@ export interface AgendaSchedule {
   setId?: string;
   /** Set when the schedule is paused: it exists only in the local record, since this ISO instant. */
   pausedSince?: string;
+  /** Unix ms: Letta's next run time for it, when it is that far in the past that status calls it stuck. */
+  stuckSince?: number;
 }
 
 export type FireFlag =
@@ -49,8 +51,10 @@ export type FireFlag =
    * then to keep its local time there, so it fires at `syncedAt` (Unix ms), at another time on the reader's clock.
    */
   | { type: 'kept-clock-shift'; zone: string; seasonal: boolean; syncedAt: number }
+  /** A coming fire of a recurring schedule status calls stuck (its next run time long past): it may not fire. */
+  | { type: 'stuck'; since: number }
   /** A past fire (agenda --since): what its history says happened. */
-  | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string; error?: string };
+  | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string; error?: string; runError?: string };
 
 export interface Fire {
   /** Unix ms. */
@@ -300,6 +304,8 @@ function fireFlags(
   // A fire before the pause was not paused (agenda --since shows such a past fire with its outcome).
   const paused = schedule.pausedSince !== undefined && !(at < Date.parse(schedule.pausedSince));
   const flags: FireFlag[] = paused ? [{ type: 'paused', since: schedule.pausedSince! }] : [];
+  // Every fire from its overdue next run on: Letta has not moved on, so none of them may come.
+  if (schedule.stuckSince !== undefined && at >= schedule.stuckSince) flags.push({ type: 'stuck', since: schedule.stuckSince });
   if (schedule.kind === 'one-time') {
     if (at < from && schedule.pausedSince === undefined) flags.push({ type: 'overdue' });
     return flags;

@@ -6,10 +6,10 @@ import { flagSameMinute, type Agenda, type Fire } from './fires';
  * agenda --since: each past fire flagged with what its history says happened
  * (ok, late, failed, missed, pending), read a few schedules at a time. Past
  * fires from before a schedule was made, or from after it ended (replaced, paused), are dropped: they were never its. A schedule whose history
- * Letta keeps failing to give has its past fires' outcomes unknown, with why (said on stderr too);
- * its ids are returned.
+ * Letta keeps failing to give (or never answers) has its past fires' outcomes unknown, with why (said on stderr too),
+ * and a fire whose run could not be read says so; what could not be read is returned, each with its failure's exit code.
  */
-export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFacts[], from: number, concurrency: number): Promise<string[]> {
+export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFacts[], from: number, concurrency: number): Promise<Unread> {
   const [{ readFireHealth }, { RUNS_PER_SCHEDULE, noHistoryNote, notReadNote }] = await Promise.all([import('../health/read'), import('../status/fire-health')]);
   const now = rt.now();
   const lived = new Map(facts.map((one) => [one.id, { from: one.createdAt ?? -Infinity, to: one.endedAt ?? Infinity }]));
@@ -21,8 +21,12 @@ export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFa
   const due = new Set(agenda.fires.filter((fire) => fire.at <= now && itsOwn(fire)).map((fire) => fire.schedule.id));
   const toRead = facts.filter((one) => one.endedAt === undefined || due.has(one.id));
   const reading = await readFireHealth(await rt.api(), toRead, { from, now, concurrency, runsPerSchedule: RUNS_PER_SCHEDULE, partial: true });
-  const unread = new Map(reading.healths.flatMap((health) => (health.readError === undefined ? [] : [[health.schedule.id, health.readError] as const])));
-  for (const [id, error] of unread) rt.out.warn(`${id}: its fires could not be read (${error}); their outcomes are unknown.`);
+  const unread = new Map(reading.healths.flatMap((health) => (health.readError === undefined ? [] : [[health.schedule.id, { error: health.readError, exit: health.readExit ?? 1 }] as const])));
+  for (const [id, { error }] of unread) rt.out.warn(`${id}: its fires could not be read (${error}); their outcomes are unknown.`);
+  const runs = reading.healths.flatMap((health) =>
+    health.fires.flatMap((fire) => (fire.run?.readError === undefined ? [] : [{ id: health.schedule.id, runId: fire.sent!.runId!, error: fire.run.readError, exit: fire.run.readExit ?? 1 }])),
+  );
+  for (const run of runs) rt.out.warn(`${run.id}: the run ${run.runId} behind a send could not be read (${run.error}); how that fire ended is unknown.`);
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
   for (const id of reading.gone) rt.out.info(`Note: Letta has no history for ${id} (it no longer holds that schedule): its outcome is unknown.`);
   const gone = new Set(reading.gone);
@@ -49,14 +53,23 @@ export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFa
     if (!verdict) continue;
     const delay = verdict.sent ? Math.round((verdict.sent.sentAt - fire.at) / 1000) : undefined;
     const stopReason = verdict.run?.stopReason ?? (verdict.sent?.status === 'failed' ? 'history: failed' : undefined);
-    const error = unread.get(fire.schedule.id);
+    const error = unread.get(fire.schedule.id)?.error;
     fire.flags.push({
       type: 'outcome',
       class: verdict.class,
       ...(delay === undefined ? {} : { delaySeconds: delay }),
       ...(stopReason ? { stopReason } : {}),
       ...(error === undefined ? {} : { error }),
+      ...(verdict.run?.readError === undefined ? {} : { runError: verdict.run.readError }),
     });
   }
-  return [...unread.keys()];
+  const first = [...unread.values(), ...runs][0];
+  return { schedules: [...unread.keys()], runs: runs.map((run) => run.runId), ...(first === undefined ? {} : { exit: first.exit }) };
+}
+
+/** What agenda --since could not read: schedules' histories, runs behind sends; the first failure's exit code (1, or 5 for no answer). */
+export interface Unread {
+  schedules: string[];
+  runs: string[];
+  exit?: number;
 }

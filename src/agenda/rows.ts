@@ -5,6 +5,7 @@ import type { Agenda, Fire, FireFlag, KeptClockChange, OffsetChange } from './fi
 
 const MINUTE = 60_000;
 const SYNC_HINT = 'run letta-switchboard sync';
+const STATUS_HINT = 'see letta-switchboard status';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export const AGENDA_HEADERS = ['LOCAL', 'UTC', 'AGENT', 'KIND', 'MESSAGE', 'SCHEDULE', 'NOTE'];
@@ -111,6 +112,8 @@ export function flagText(flag: FireFlag, zone: string, at: number): string {
     case 'paused':
       // The day on the agenda's clock, as every other time in the row ("2026-12-06T00:18Z" is 5 December in New York).
       return `paused since ${Number.isFinite(Date.parse(flag.since)) ? formatDate(wallTime(zone, Date.parse(flag.since))) : flag.since.slice(0, 10)}`;
+    case 'stuck':
+      return `stuck: Letta's next run ${formatLocal(zone, flag.since)} is long past, so it may not fire (${STATUS_HINT})`;
     case 'outcome':
       return outcomeFlagText(flag);
   }
@@ -121,7 +124,9 @@ function outcomeFlagText(flag: Extract<FireFlag, { type: 'outcome' }>): string {
   const details = [delay, flag.stopReason ?? ''].filter(Boolean).join(', ');
   if (flag.class === 'missed') return 'missed: nothing sent';
   if (flag.class === 'unknown') return flag.error === undefined ? 'outcome unknown: no history on this server' : `outcome unknown: its fires could not be read (${flag.error})`;
-  return details ? `${flag.class} (${details})` : flag.class;
+  const said = details ? `${flag.class} (${details})` : flag.class;
+  // Judged on the history's word: how its run ended is not known.
+  return flag.runError === undefined ? said : `${said}; how it ended is unknown: its run could not be read (${flag.runError})`;
 }
 
 export function agendaRow(fire: Fire, zone: string): AgendaRow {
@@ -169,8 +174,17 @@ function flagJson(flag: FireFlag): Record<string, unknown> {
       return { type: flag.type, zone: flag.zone, local_rule: flag.localRule, expected_cron: flag.expectedCron };
     case 'kept-clock-shift':
       return { type: flag.type, zone: flag.zone, seasonal: flag.seasonal, synced_at: new Date(flag.syncedAt).toISOString() };
+    case 'stuck':
+      return { type: flag.type, stuck_since: new Date(flag.since).toISOString() };
     case 'outcome':
-      return { type: flag.type, class: flag.class, delay_seconds: flag.delaySeconds ?? null, stop_reason: flag.stopReason ?? null, error: flag.error ?? null };
+      return {
+        type: flag.type,
+        class: flag.class,
+        delay_seconds: flag.delaySeconds ?? null,
+        stop_reason: flag.stopReason ?? null,
+        error: flag.error ?? null,
+        ...(flag.runError === undefined ? {} : { run_error: flag.runError }),
+      };
     default:
       return flag;
   }

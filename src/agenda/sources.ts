@@ -1,4 +1,5 @@
 import { contentSummary, scheduleKind, type ScheduledMessage } from '../letta/types';
+import { recurringStuckSince } from '../health/fires';
 import type { AgendaSchedule } from './fires';
 
 /** What the agenda needs to know about a schedule besides Letta's copy of it. */
@@ -13,6 +14,8 @@ export interface ScheduleContext {
   keptZone?: string | null;
   /** The record's local rule on that clock. */
   keptRule?: string;
+  /** Now (Unix ms), to tell a recurring schedule Letta holds whose next run time is long past (stuck). */
+  now?: number;
 }
 
 /** Every message of a schedule as text, one after another. */
@@ -23,6 +26,9 @@ export function scheduleText(item: Pick<ScheduledMessage, 'message'>): string {
 /** A schedule as Letta returns it (or as `pause` saved it), seen by the agenda. */
 export function agendaSchedule(item: ScheduledMessage, context: ScheduleContext = {}): AgendaSchedule {
   const kind = scheduleKind(item);
+  // As status judges it: a paused copy is not on Letta, so it cannot be stuck.
+  const next = typeof item.next_scheduled_time === 'string' ? Date.parse(item.next_scheduled_time) : NaN;
+  const stuckSince = kind === 'recurring' && context.now !== undefined && context.pausedSince === undefined && Number.isFinite(next) ? recurringStuckSince(next, context.now) : undefined;
   return {
     id: item.id,
     agentId: item.agent_id,
@@ -35,5 +41,6 @@ export function agendaSchedule(item: ScheduledMessage, context: ScheduleContext 
     ...(context.pausedSince === undefined ? {} : { pausedSince: context.pausedSince }),
     ...(context.keptZone === undefined ? {} : { keptZone: context.keptZone }),
     ...(context.keptRule === undefined ? {} : { keptRule: context.keptRule }),
+    ...(stuckSince === undefined ? {} : { stuckSince }),
   };
 }

@@ -1,6 +1,6 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { buildAgenda, type Agenda, type Fire } from '../agenda/fires';
-import { AlreadyReported, ApiError, CliError, UsageError } from '../errors';
+import { AlreadyReported, ApiError, CliError, NetworkError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
 import { findIntent, type PausedSchedule } from '../state/records';
 import { carriedMessages, scheduleLineage } from '../health/lineage';
@@ -79,7 +79,7 @@ export default defineCommand({
     // One Letta still lists (a pause cut short) is shown as Letta has it.
     const paused = local.paused.filter((saved) => inGroup(saved.old_id) && !listed.has(saved.old_id));
     const sources = [
-      ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id), keptRule: local.ruleOf.get(item.id) })),
+      ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id), keptRule: local.ruleOf.get(item.id), now })),
       ...paused.map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), ...context(saved.old_id), pausedSince: saved.paused_at })),
     ];
     // Letta lets a one-time schedule go once it is due: the past ones made here (series members too) come from the record.
@@ -98,14 +98,22 @@ export default defineCommand({
     const agenda = buildAgenda(sources, { from, to, zone });
     // A paused schedule's past is what it did before the pause, judged from the copy the pause saved.
     const judged = [...schedules.map((item) => scheduleFacts(item)), ...past.map((one) => one.facts), ...replaced, ...paused.map((saved) => pausedFacts(saved, local.createdAt.get(saved.old_id)))];
-    const unread = options.since === undefined ? [] : await addOutcomes(rt, agenda, judged, from, options.concurrency);
+    const unread = options.since === undefined ? undefined : await addOutcomes(rt, agenda, judged, from, options.concurrency);
 
     if (options.ics !== undefined) await writeCalendar(rt, options.ics, agenda, now, zone);
     // A script's --json or -q still gets its data on stdout beside --ics FILE; the file is the calendar's.
     if (options.ics === undefined || (options.ics !== '-' && (rt.out.json || rt.out.quiet))) await printAgenda(rt, agenda, zone, { from, to });
-    if (unread.length > 0) {
-      // All is shown; the outcomes that could not be read make it a partial answer (exit 1), as status does.
-      const error = new ApiError(`The past fires of ${unread.length} schedule${unread.length === 1 ? '' : 's'} could not be read (${unread.join(', ')}); their outcomes are unknown`, 500);
+    if (unread?.exit !== undefined) {
+      // All is shown; the outcomes that could not be read make it a partial answer (the first failure's exit code), as status does.
+      const { schedules, runs, exit } = unread;
+      const histories =
+        schedules.length === 0 ? '' : `The past fires of ${schedules.length} schedule${schedules.length === 1 ? '' : 's'} could not be read (${schedules.join(', ')}); their outcomes are unknown`;
+      const unreadRuns =
+        runs.length === 0
+          ? ''
+          : `${runs.length === 1 ? 'The run' : `${runs.length} runs`} behind sends (${runs.join(', ')}) could not be read; how ${runs.length === 1 ? 'that fire' : 'those fires'} ended is unknown`;
+      const message = [histories, unreadRuns].filter(Boolean).join('; ');
+      const error = exit === 5 ? new NetworkError(message, undefined, 'timeout') : new ApiError(message, 500);
       rt.out.note(`${rt.out.paintErr.red('Error:')} ${error.message}`);
       throw new AlreadyReported(error);
     }

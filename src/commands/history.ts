@@ -45,7 +45,8 @@ export default defineCommand({
     const from = sinceInstant(options.since, now, zone);
     const [full] = await resolveScheduleIds(rt, [id.trim()]);
     const target = await historyTarget(rt, full!, options.concurrency);
-    const reading = await readFireHealth(await rt.api(), target.schedules, { from, now, concurrency: options.concurrency, runsPerSchedule: options.limit, markUnreadableRuns: true });
+    // Several schedules (a series, a set, a lineage): one whose history cannot be read is shown as unknown, the others as read.
+    const reading = await readFireHealth(await rt.api(), target.schedules, { from, now, concurrency: options.concurrency, runsPerSchedule: options.limit, partial: target.schedules.length > 1 });
     // A series member Letta no longer holds, with no history left: its due fire is still shown, as unknown, not left out.
     const unheld = new Set(target.schedules.filter((facts) => facts.held === false).map((facts) => facts.id));
     const healths = [
@@ -58,14 +59,19 @@ export default defineCommand({
       .slice(0, options.limit);
     // Where the lineage changed within the window: the fires before it are the replaced schedule's.
     const changes = target.changes.filter((change) => change.at >= from && change.at <= now);
-    const unreadRuns = healths.flatMap((health) => health.fires.flatMap((fire) => (fire.run?.readError === undefined ? [] : [{ runId: fire.sent!.runId!, error: fire.run.readError }])));
+    const unreadRuns = healths.flatMap((health) =>
+      health.fires.flatMap((fire) => (fire.run?.readError === undefined ? [] : [{ runId: fire.sent!.runId!, error: fire.run.readError, exit: fire.run.readExit ?? 1 }])),
+    );
+    const unread = healths.flatMap((health) => (health.readError === undefined ? [] : [{ id: health.schedule.id, error: health.readError, exit: health.readExit ?? 1 }]));
     const out = rt.out;
     await show();
-    // A run Letta failed to give: the history is shown all the same, and the exit code says it is partial.
+    // A history or a run Letta failed to give: the rest is shown all the same, and the exit code says it is partial.
+    if (unread.length > 0) throw unreadSchedulesError(unread, unreadRuns.length);
     if (unreadRuns.length > 0) throw unreadRunsError(unreadRuns);
 
     async function show(): Promise<void> {
       if (reading.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
+      for (const one of unread) out.note(`Note: ${one.id}: its fires could not be read (${one.error}); they are shown as unknown.`);
       if (out.json) {
         return out.document({
           id,
@@ -74,7 +80,13 @@ export default defineCommand({
           history_route: reading.missingRoute === undefined,
           since: new Date(from).toISOString(),
           fires: fires.map(({ scheduleId, fire }) => ({ schedule_id: scheduleId, ...fireJson(fire, zone) })),
-          lineage: changes.map((change) => ({ schedule_id: change.from, replaced_by: change.to, replaced_at: new Date(change.at).toISOString(), replaced_how: change.how })),
+          lineage: changes.map((change) => ({
+            schedule_id: change.from,
+            replaced_by: change.to,
+            replaced_at: new Date(change.at).toISOString(),
+            replaced_how: change.how,
+            ...(change.seasonal === undefined ? {} : { seasonal: change.seasonal }),
+          })),
           stuck: reading.healths.filter((health) => health.stuckSince !== undefined).map((health) => ({ schedule_id: health.schedule.id, since: new Date(health.stuckSince!).toISOString() })),
         });
       }
@@ -83,7 +95,7 @@ export default defineCommand({
         return;
       }
       const rows = fires.map(({ scheduleId, fire }) => [scheduleId, ...fireCells(fire, zone)]);
-      const changeLine = (change: LineageChange) => `${change.from} replaced by ${REPLACED_BY[change.how]} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
+      const changeLine = (change: LineageChange) => `${change.from} replaced by ${replacedBy(change)} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
       if (out.io.stdoutIsTTY && rows.length > 0) {
         const { renderTable } = await import('../output/table');
         const [head, ...lines] = renderTable(healthColumns(['SCHEDULE', ...FIRE_HEADERS], OUTCOME_COLUMN), withShortIds(rows), out.io.columns);
@@ -110,18 +122,44 @@ export default defineCommand({
   },
 });
 
+/** A failure whose exit code is the first failure's (1 Letta failing, 5 no answer in time), as for several ids. */
+class PartialHistory extends CliError {
+  override readonly exitCode: number;
+  constructor(message: string, hint: string, exitCode: number) {
+    super(message, hint);
+    this.exitCode = exitCode;
+  }
+}
+
 /** The runs behind sends that Letta kept failing to give: their fires are shown, judged on the history's word alone. */
-function unreadRunsError(runs: Array<{ runId: string; error: string }>): CliError {
+function unreadRunsError(runs: Array<{ runId: string; error: string; exit: number }>): CliError {
   const [first] = runs;
   const others = runs.length > 1 ? ` (and ${counted(runs.length - 1, 'other run')})` : '';
-  return new CliError(
+  return new PartialHistory(
     `The history was read, but not the run ${first!.runId}${others} behind a send: ${first!.error}`,
     `Its fire is shown judged on the history's word alone (OUTCOME 'run not read', run_error in --json); run history again to read the run.`,
+    first!.exit,
   );
 }
 
-/** How a replacement is said: "sm-1 replaced by sync on ...". */
-const REPLACED_BY: Record<LineageChange['how'], string> = { edit: 'an edit', sync: 'sync (DST moved its UTC cron)', resume: 'a resume (paused before)' };
+/** Schedules of a series, set or lineage whose history Letta kept failing to give (or never answered): their fires are shown as unknown. */
+function unreadSchedulesError(schedules: Array<{ id: string; error: string; exit: number }>, runs: number): CliError {
+  const [first] = schedules;
+  const others = schedules.length > 1 ? ` (and ${counted(schedules.length - 1, 'other schedule')})` : '';
+  const alsoRuns = runs > 0 ? `; ${counted(runs, 'run')} behind sends could not be read either` : '';
+  return new PartialHistory(
+    `The fires of ${first!.id}${others} could not be read: ${first!.error}${alsoRuns}`,
+    'They are shown as unknown, the others as read; run history again to read them.',
+    first!.exit,
+  );
+}
+
+/** How a replacement is said: "sm-1 replaced by sync (DST moved its UTC cron) on ...", a zone's move for good said as agenda says it. */
+function replacedBy(change: LineageChange): string {
+  if (change.how === 'edit') return 'an edit';
+  if (change.how === 'resume') return 'a resume (paused before)';
+  return `sync (${change.seasonal === false ? 'an offset change for good' : 'DST'} moved its UTC cron)`;
+}
 
 interface HistoryTarget {
   kind: 'schedule' | 'series' | 'set' | 'paused';

@@ -54,6 +54,8 @@ export interface RunOutcome {
   stopReason?: string | null;
   /** Letta kept failing to give the run: how it ended is not known, and its fire is judged on the history's word. */
   readError?: string;
+  /** The exit code of that failure (1 Letta failing, 5 no answer). */
+  readExit?: number;
 }
 
 export interface FireVerdict {
@@ -116,6 +118,8 @@ export interface ScheduleHealth {
   unreadable?: string;
   /** Why its fires could not be read (the history or a run kept failing): they are unknown, not judged. */
   readError?: string;
+  /** The exit code of that failure (1 Letta failing, 5 no answer). */
+  readExit?: number;
   /** Fires judged ok or late whose run was not read (only the newest sends' runs are): how they ended is the history's word alone. */
   runsNotRead?: number;
 }
@@ -210,14 +214,18 @@ export function scheduleHealth({ schedule, from: windowFrom, now, sent, runs }: 
  * send for it in the history (a one-time schedule that did fire may linger).
  */
 function stuckTime(schedule: ScheduleFacts, fires: FireVerdict[], now: number): number | undefined {
-  const late = (at: number | null | undefined) => typeof at === 'number' && now - at > TOLERANCE.GRACE_MS;
   if (schedule.held === false) return undefined;
   if (schedule.kind === 'one-time') {
     const at = schedule.scheduledAt;
     const sent = fires.some((fire) => fire.due === at && fire.sent);
-    return late(at) && !sent ? at : undefined;
+    return at !== undefined && now - at > TOLERANCE.GRACE_MS && !sent ? at : undefined;
   }
-  return late(schedule.nextScheduledTime) ? schedule.nextScheduledTime! : undefined;
+  return recurringStuckSince(schedule.nextScheduledTime, now);
+}
+
+/** A recurring schedule Letta holds is stuck when its next_scheduled_time is more than the grace time in the past: since then. */
+export function recurringStuckSince(nextScheduledTime: number | null | undefined, now: number): number | undefined {
+  return typeof nextScheduledTime === 'number' && now - nextScheduledTime > TOLERANCE.GRACE_MS ? nextScheduledTime : undefined;
 }
 
 /** Something a person must act on: a missed or failed fire, or a stuck schedule (late fires are shown, not alarming). */

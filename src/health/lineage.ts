@@ -1,4 +1,5 @@
 import { currentId, findIntent, instantOf, type Intent, type State } from '../state/records';
+import { isSeasonalChange, nextOffsetChange } from '../time/zone';
 import type { ScheduleFacts } from './fires';
 
 /**
@@ -15,6 +16,8 @@ export interface LineageChange {
   to: string;
   at: number;
   how: ReplacedHow;
+  /** A sync's: whether the offset change it followed was daylight saving time (false: the zone moved for good). */
+  seasonal?: boolean;
 }
 
 /** Every schedule of a lineage (or of a set), the ones standing now apart from those it replaced. */
@@ -87,9 +90,31 @@ function lineageOf(records: Intent[], state: State): RecordedLineage {
   const past = records.filter((intent) => intent.status !== 'active').flatMap((intent) => pastFacts(intent) ?? []);
   const changes = records
     .filter((intent) => intent.status === 'replaced' && intent.replaced_by !== undefined)
-    .map((intent) => ({ from: intent.schedule_id, to: intent.replaced_by!, at: instantOf(intent.status_at) ?? 0, how: replacedHow(intent, findIntent(state, intent.replaced_by!)) }))
+    .map((intent): LineageChange => {
+      const at = instantOf(intent.status_at) ?? 0;
+      const how = replacedHow(intent, findIntent(state, intent.replaced_by!));
+      return { from: intent.schedule_id, to: intent.replaced_by!, at, how, ...(how === 'sync' ? { seasonal: followedSeasonal(intent, at) } : {}) };
+    })
     .sort((a, b) => b.at - a.at);
   return { current, past, changes };
+}
+
+/**
+ * Whether the offset change a sync followed, the last one of the schedule's zone between its creation and its
+ * replacement, was daylight saving time; true when none is found (nothing to say otherwise).
+ */
+function followedSeasonal(old: Intent, at: number): boolean {
+  if (!old.zone) return true;
+  const made = instantOf(old.created_at);
+  let cursor = Math.max(made ?? -Infinity, at - 370 * 86_400_000);
+  let last: { at: number; before: number } | undefined;
+  for (;;) {
+    const change = nextOffsetChange(old.zone, cursor, Math.ceil((at - cursor) / 86_400_000));
+    if (!change || change.at > at) break;
+    last = change;
+    cursor = change.at;
+  }
+  return last === undefined || isSeasonalChange(old.zone, last);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { allSettled, forEachInOrder, limiter, mapLimited, windowFor, type Limiter } from '../concurrency';
-import { ApiError, MalformedResponseError, NotFoundError } from '../errors';
+import { ApiError, CliError, MalformedResponseError, NetworkError, NotFoundError, ResponseTooLargeError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { FireRecord, ScheduledMessage } from '../letta/types';
 import { madeAt, scheduleKind } from '../letta/types';
@@ -20,10 +20,22 @@ export interface ReadOptions {
   concurrency: number | Limiter;
   /** The newest sends of each schedule whose run is read for its stop reason. */
   runsPerSchedule: number;
-  /** A schedule whose history or runs the server keeps failing to give is judged unknown, with why (status); else the error ends the reading. */
+  /** A schedule whose history the server keeps failing to give (or never answers) is judged unknown, with why; else the error ends the reading. */
   partial?: boolean;
-  /** A run Letta keeps failing to give is marked unreadable on its fire (history), the rest of the schedule still judged. */
-  markUnreadableRuns?: boolean;
+}
+
+/**
+ * A read that failed on its own (a 5xx after the retries, an answer not Letta's, too large, no answer in time, a
+ * connection cut): what it was for is unknown, the rest can still be judged. A refused key or Ctrl-C ends everything.
+ */
+function failedAlone(error: unknown): error is CliError {
+  return error instanceof ApiError || error instanceof MalformedResponseError || error instanceof ResponseTooLargeError || error instanceof NetworkError;
+}
+
+/** Why a read failed, as a note says it: one that got no answer in time says so first. */
+export function failureText(error: CliError): string {
+  const message = error.message;
+  return error instanceof NetworkError && error.reason === 'timeout' ? `timed out: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
 }
 
 /** A schedule as Letta holds it, as fire health sees it; `createdAt` from the record of intent when the server gives none. */
@@ -61,7 +73,11 @@ function sentFire(entry: FireRecord): SentFire[] {
   return [{ id: entry.id, sentAt, status: entry.status, ...(typeof entry.run_id === 'string' ? { runId: entry.run_id } : {}) }];
 }
 
-/** Schedules whose reads fail, with none read yet, before the check as a whole is given up (exit 1). */
+/**
+ * Schedules whose reads fail, with none read yet, before the check as a whole is given up; and requests in a row
+ * with no answer at all (timeouts, cuts), anywhere in the check: Letta has stopped answering, and each more would
+ * cost a whole timeout.
+ */
 const GIVE_UP_AFTER = 3;
 
 /**
@@ -80,8 +96,8 @@ export class FireHealthReader {
   /** Schedules whose fires were read, and those that could not be before any was: Letta failing as a whole ends the check. */
   private read = 0;
   private failedFirst = 0;
-  /** The run each failed run read was for, so what could not be read is said as such (not as the history). */
-  private readonly failedRun = new WeakMap<object, string>();
+  /** Requests in a row that got no answer (NetworkError), whichever schedule they were for; any answer resets it. */
+  private unanswered = 0;
   private readonly slots: Limiter;
 
   constructor(
@@ -93,8 +109,9 @@ export class FireHealthReader {
 
   /**
    * One schedule judged, or 'gone' when Letta no longer holds it. With `partial`, when its history
-   * or a run cannot be read (the server keeps failing on it), its fires are unknown, with why, and
-   * the others are still judged: one bad read does not cost the whole check.
+   * cannot be read (the server keeps failing on it, or never answers), its fires are unknown, with why,
+   * and the others are still judged: one bad read does not cost the whole check. A run that cannot be
+   * read costs only its own fire (judged on the history's word, its run_error said).
    */
   async judge(facts: ScheduleFacts): Promise<ScheduleHealth | 'gone'> {
     try {
@@ -102,15 +119,21 @@ export class FireHealthReader {
       this.read++;
       return judged;
     } catch (error) {
-      // A body that is not Letta's (a proxy's page, another shape) is Letta failing to give this schedule's fires, as a 5xx is.
-      if (!(error instanceof ApiError || error instanceof MalformedResponseError) || !this.options.partial) throw error;
+      if (!failedAlone(error) || !this.options.partial || this.stopped(error)) throw error;
       // Not one schedule read and several failed: it is Letta failing, not these schedules; the whole check stops.
       if (this.read === 0 && ++this.failedFirst >= GIVE_UP_AFTER) throw error;
       const { from, now } = this.options;
-      const run = this.failedRun.get(error);
-      const readError = run === undefined ? error.message : `its history was read, but not the run ${run} behind a send: ${error.message}`;
-      return { ...scheduleHealth({ schedule: facts, from, now, sent: undefined }), readError };
+      return { ...scheduleHealth({ schedule: facts, from, now, sent: undefined }), readError: failureText(error), readExit: error.exitCode };
     }
+  }
+
+  /** Counts a request's answer or its lack: true once GIVE_UP_AFTER in a row got none, and the check is to stop. */
+  private stopped(error?: unknown): boolean {
+    if (!(error instanceof NetworkError)) {
+      this.unanswered = 0;
+      return false;
+    }
+    return ++this.unanswered >= GIVE_UP_AFTER;
   }
 
   private async judgeRead(facts: ScheduleFacts): Promise<ScheduleHealth | 'gone'> {
@@ -125,12 +148,18 @@ export class FireHealthReader {
     const notRead = new Set(withRuns.slice(this.options.runsPerSchedule));
     const found = await allSettled(
       mapLimited(runIds, this.slots, (id) =>
-        this.api.getRun(id).catch((error: unknown) => {
-          if (error instanceof NotFoundError) return undefined;
-          if (this.options.markUnreadableRuns && (error instanceof ApiError || error instanceof MalformedResponseError)) return { readError: error.message };
-          if (error instanceof Error) this.failedRun.set(error, id);
-          throw error;
-        }),
+        this.api.getRun(id).then(
+          (run) => {
+            this.stopped();
+            return run;
+          },
+          (error: unknown) => {
+            if (error instanceof NotFoundError) return undefined;
+            // Only this fire's run: the fire is judged on the history's word, its run said as not read.
+            if (failedAlone(error) && !this.stopped(error)) return { readError: failureText(error), readExit: error.exitCode };
+            throw error;
+          },
+        ),
       ),
     );
     const runs = new Map<string, RunOutcome>();
@@ -147,6 +176,7 @@ export class FireHealthReader {
     try {
       const since = Math.max(this.options.from, facts.createdAt ?? -Infinity) - TOLERANCE.EARLY_MS;
       const history = await this.api.fireHistory(facts.agentId, facts.id, { since, maxEntries: 2 * MAX_FIRES });
+      this.stopped();
       if (!history.available) {
         if (this.routeFound) return 'gone';
         this.missingRoute ??= history.status;
@@ -155,7 +185,10 @@ export class FireHealthReader {
       if (this.missingRoute === undefined) this.routeFound = true;
       return history.entries.flatMap(sentFire);
     } catch (error) {
-      if (error instanceof NotFoundError) return 'gone';
+      if (error instanceof NotFoundError) {
+        this.stopped();
+        return 'gone';
+      }
       throw error;
     }
   }

@@ -101,10 +101,15 @@ function readErrorNote(error: string): string {
   return `its fires could not be read (${error})`;
 }
 
-/** The worst of a schedule in a phrase, and that its fires could not be read when something worse (stuck) hides it. */
+/** The worst of a schedule in a phrase, and that its fires could not be read when something worse (stuck) hides it, or a run behind one of them. */
 export function healthNote(health: ScheduleHealth, zone: string, now: number): string {
   const note = worstNote(health, zone, now);
-  return health.readError === undefined || health.worst === 'unknown' ? note : `${note}; ${readErrorNote(health.readError)}`;
+  const unread = health.fires.filter((fire) => fire.run?.readError !== undefined);
+  const runs =
+    unread.length === 0
+      ? ''
+      : `; ${unread.length === 1 ? "1 fire's run" : `${unread.length} fires' runs`} could not be read, how ${unread.length === 1 ? 'it' : 'they'} ended unknown (${unread[0]!.run!.readError})`;
+  return `${health.readError === undefined || health.worst === 'unknown' ? note : `${note}; ${readErrorNote(health.readError)}`}${runs}`;
 }
 
 export interface HealthRowContext {
@@ -178,6 +183,7 @@ export function scheduleJson(health: ScheduleHealth, zone: string, now: number, 
     ...(health.unreadable ? { unreadable: health.unreadable } : {}),
     ...(health.readError === undefined ? {} : { error: health.readError }),
     runs_not_read: health.runsNotRead ?? 0,
+    run_errors: health.fires.filter((fire) => fire.run?.readError !== undefined).length,
     fires: health.fires.map((fire) => fireJson(fire, zone)),
   };
 }

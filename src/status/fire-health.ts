@@ -176,8 +176,10 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   let runsNotRead = 0;
   const gone: string[] = [];
   const attention: Array<{ worst: string; id: string; problem: string }> = [];
-  /** Schedules whose fires could not be read (judged unknown), with why. */
-  const unchecked: Array<{ id: string; problem: string }> = [];
+  /** Schedules whose fires could not be read (judged unknown), with why, and the exit code of that failure. */
+  const unchecked: Array<{ id: string; problem: string; exit: number }> = [];
+  /** Runs behind sends that could not be read: only their fires are unknown in how they ended. */
+  const unreadRuns: Array<{ runId: string; problem: string; exit: number }> = [];
   const rows: Array<{ worst: string; id: string; cells: string[][] }> = [];
 
   /** Every schedule judged, each handed to `show` in the order read once counted; then the verdict. */
@@ -202,7 +204,18 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
       if (health.stuckSince !== undefined) totals.stuck++;
       runsNotRead += health.runsNotRead ?? 0;
-      if (health.readError !== undefined) unchecked.push({ id: facts.id, problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): its fires could not be read (${health.readError})` });
+      const who = `${facts.id} (${context.agentName ?? health.schedule.agentId})`;
+      if (health.readError !== undefined) unchecked.push({ id: facts.id, problem: `${who}: its fires could not be read (${health.readError})`, exit: health.readExit ?? 1 });
+      for (const fire of health.fires) {
+        const run = fire.run;
+        if (run?.readError === undefined) continue;
+        const due = fire.due === undefined ? `sent ${formatLocal(zone, fire.sent!.sentAt)}` : `due ${formatLocal(zone, fire.due)}`;
+        unreadRuns.push({
+          runId: fire.sent!.runId!,
+          problem: `${who}: the run ${fire.sent!.runId} of its fire ${due} could not be read (${run.readError}); how that fire ended is unknown`,
+          exit: run.readExit ?? 1,
+        });
+      }
       if (context.stillOnLetta) {
         attention.push({
           worst: 'stuck',
@@ -236,14 +249,21 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     const fires = reader.missingRoute === undefined ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed${unexpected}` : '';
     const unread = unchecked.length === 0 ? '' : `; ${unchecked.length} of ${checked} could not be read`;
     const missing = notOnLetta.length === 0 ? '' : `; ${notOnLetta.length} recorded here not on Letta`;
+    const runsFailed =
+      unreadRuns.length === 0
+        ? ''
+        : `; ${unreadRuns.length} ${unreadRuns.length === 1 ? "fire's run" : "fires' runs"} could not be read (how ${unreadRuns.length === 1 ? 'it' : 'they'} ended is unknown)`;
     const runsUnread = runsNotRead === 0 ? '' : `; ${runsNotRead} ${runsNotRead === 1 ? 'fire' : 'fires'} ${runsNotRead === 1 ? 'is' : 'are'} ${notReadNote}`;
     return {
       needsAttention: attention.length > 0,
       problems: attention.map((one) => one.problem),
       ids: attention.map((one) => one.id),
       // "Fire health:" first: the record's own findings are said apart, and this count is of the fires alone.
-      summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${missing}${unread}${runsUnread}`,
+      summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${missing}${unread}${runsFailed}${runsUnread}`,
       unchecked: unchecked.map((one) => one.problem),
+      unreadRuns: unreadRuns.map((one) => one.problem),
+      // The first failure's exit code, as for several ids: 1 Letta failing, 5 no answer in time.
+      ...(unchecked.length + unreadRuns.length > 0 ? { uncheckedExit: (unchecked[0] ?? unreadRuns[0])!.exit } : {}),
       checked,
     };
   };
@@ -256,6 +276,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     else if (replaced.length > 1)
       out.note(`Note: ${replaced.length} schedules replaced here (by sync, edit, resume or apply) are no longer on Letta, which keeps no history of them; their successors' fires are counted.`);
     for (const one of unchecked) out.note(`Note: ${one.problem}; judged unknown.`);
+    for (const one of unreadRuns) out.note(`Note: ${one.problem}; it is judged on the history's word alone.`);
   };
   let summary = '';
   let problems: string[] = [];
@@ -283,6 +304,10 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       json.value(
         unchecked.map((one) => one.id),
         'unchecked',
+      );
+      json.value(
+        unreadRuns.map((one) => one.runId),
+        'unread_runs',
       );
       json.end('}');
       notes();

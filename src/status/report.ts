@@ -1,4 +1,4 @@
-import { AlreadyReported, ApiError, CliError, NeedsAttention } from '../errors';
+import { AlreadyReported, ApiError, CliError, NeedsAttention, NetworkError } from '../errors';
 import type { Runtime } from '../runtime';
 import type { StatusSection, Verdict } from './section';
 
@@ -12,7 +12,7 @@ export interface NotifyChoice {
 /** The small JSON document a notify URL gets: a `text` line chat webhooks show as it is, and the facts. */
 export function notification(sections: Array<{ name: string; verdict: Verdict }>, now: number) {
   // What could not be checked is told as a problem too: from cron, the notification is all anyone sees.
-  const problems = sections.flatMap((section) => [...section.verdict.problems, ...(section.verdict.unchecked ?? [])]);
+  const problems = sections.flatMap((section) => [...section.verdict.problems, ...(section.verdict.unchecked ?? []), ...(section.verdict.unreadRuns ?? [])]);
   const needsAttention = problems.length > 0 || sections.some((section) => section.verdict.needsAttention);
   const text = needsAttention
     ? `letta-switchboard status: ${problems.length} thing${problems.length === 1 ? '' : 's'} need${problems.length === 1 ? 's' : ''} attention. ${problems.join('; ')}`
@@ -45,8 +45,8 @@ export async function notifyCheckFailed(rt: Runtime, url: URL, error: CliError):
  * Show the sections (one JSON object with --json, `needs_attention` last, once
  * the sections have been read), send the notification when something needs
  * action or could not be checked (or always with --notify-ok), and end with
- * exit 6 when something needs action, else exit 1 when some schedules could not
- * be checked (the rest were). A notification that could not be sent is said;
+ * exit 6 when something needs action, else, when some schedules or runs could not
+ * be read (the rest were), the first such failure's exit code (1, or 5 for no answer). A notification that could not be sent is said;
  * it fails the run only when nothing else does.
  */
 export async function reportStatus(rt: Runtime, sections: StatusSection[], notify: NotifyChoice): Promise<void> {
@@ -70,14 +70,19 @@ export async function reportStatus(rt: Runtime, sections: StatusSection[], notif
   }
   const needsAttention = judged.some((section) => section.verdict.needsAttention);
   const unchecked = judged.reduce((n, section) => n + (section.verdict.unchecked?.length ?? 0), 0);
+  const unreadRuns = judged.reduce((n, section) => n + (section.verdict.unreadRuns?.length ?? 0), 0);
 
   let notifyFailure: CliError | undefined;
-  if (notify.url && (needsAttention || unchecked > 0 || notify.always)) notifyFailure = await send(rt, notify.url, notification(judged, rt.now()));
+  if (notify.url && (needsAttention || unchecked + unreadRuns > 0 || notify.always)) notifyFailure = await send(rt, notify.url, notification(judged, rt.now()));
   if (needsAttention) throw new NeedsAttention('status found something that needs attention');
-  if (unchecked > 0) {
+  if (unchecked + unreadRuns > 0) {
     const checked = judged.reduce((n, section) => n + (section.verdict.checked ?? 0), 0);
+    const exit = judged.find((section) => section.verdict.uncheckedExit !== undefined)?.verdict.uncheckedExit ?? 1;
+    const schedules = unchecked === 0 ? '' : `${unchecked} of ${checked} schedule${checked === 1 ? '' : 's'} could not be checked (Letta kept failing to give their fires, or did not answer)`;
+    const runs = unreadRuns === 0 ? '' : `${unreadRuns} run${unreadRuns === 1 ? '' : 's'} behind sends could not be read (how ${unreadRuns === 1 ? 'that fire' : 'those fires'} ended is unknown)`;
     const rest = unchecked < checked ? '; the rest are reported' : '';
-    const error = new ApiError(`${unchecked} of ${checked} schedule${checked === 1 ? '' : 's'} could not be checked (Letta kept failing to give their fires)${rest}`, 500);
+    const message = `${[schedules, runs].filter(Boolean).join(', and ')}${rest}`;
+    const error = exit === 5 ? new NetworkError(message, undefined, 'timeout') : new ApiError(message, 500);
     // Said here, not by the caller: the notification (if any) has told of it already.
     rt.out.note(`${rt.out.paintErr.red('Error:')} ${error.message}`);
     throw new AlreadyReported(error);

@@ -12,6 +12,10 @@ export interface Verdict {
   summary: string;
   /** One line each for what could not be checked (its reads kept failing); the rest was. */
   unchecked?: string[];
+  /** One line each for a run behind a send that could not be read: only that fire's ending is unknown. */
+  unreadRuns?: string[];
+  /** The exit code of the first of those failures (1 Letta failing, 5 no answer in time). */
+  uncheckedExit?: number;
   /** How many schedules were looked at (unchecked ones included). */
   checked?: number;
 }

@@ -8,7 +8,11 @@ let letta: FakeLetta;
 let env: Record<string, string>;
 beforeEach(() => ({ letta, env } = suite));
 
-const at = (now: string, ...args: string[]) => runCli(['--now', now, ...args], { env });
+/** The CLI run at `now`, with Letta's clock there too (a schedule's next run moves on with it). */
+const at = (now: string, ...args: string[]) => {
+  letta.now = () => Date.parse(now);
+  return runCli(['--now', now, ...args], { env });
+};
 const rowsOf = (stdout: string, id: string) => stdout.split('\n').filter((row) => row.includes(id));
 
 describe('agenda of a schedule made or synced for the coming DST change', () => {

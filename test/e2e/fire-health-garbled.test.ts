@@ -84,17 +84,16 @@ describe('agenda --since: one schedule whose history comes back garbled', () => 
 });
 
 describe('status: a run behind a send that Letta keeps failing to give', () => {
-  it('says it was that run, not the history, that could not be read', async () => {
+  it('judges the schedule from the runs read, and says it was that run, not the history, that could not be read', async () => {
     const { first } = twoDailies();
     const run = letta.history.get(first)!.at(-1)!.run_id!;
     letta.inject(new RegExp(`GET /v1/runs/${run}$`), ...Array(3).fill({ status: 500, body: '{"detail":"runs are down"}' }));
     const r = await cli('status', '--concurrency', '1');
     expect(r.code).toBe(6);
     const row = r.stdout.split('\n').find((line) => line.startsWith(first))!;
-    expect(row.split('\t').slice(8)).toEqual([
-      'unknown',
-      `its fires could not be read (its history was read, but not the run ${run} behind a send: Letta answered 500 Internal Server Error: runs are down (tried 3 times))`,
-    ]);
+    expect(row.split('\t').slice(3, 9)).toEqual(['6', '0', '0', '0', 'no', 'ok']);
+    expect(row.split('\t')[9]).toBe("last sent 2026-11-22 14:00 UTC; 1 fire's run could not be read, how it ended unknown (Letta answered 500 Internal Server Error: runs are down (tried 3 times))");
+    expect(r.stderr).toContain(`the run ${run} of its fire due 2026-11-22 14:00 UTC could not be read`);
   });
 });
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { CronExpressionParser } from 'cron-parser';
 import { loadSpec, requestSchema, validate } from './openapi';
 
 /**
@@ -171,12 +172,29 @@ export class FakeLetta {
   }
 
   addSchedule(agentId: string, schedule: Schedule['schedule'], text = 'hello'): Schedule {
+    const now = () => this.now();
+    let pinned: string | null | undefined = schedule.scheduled_at ? new Date(schedule.scheduled_at).toISOString() : undefined;
     const item: Schedule = {
       id: this.idFormat(this.nextId++),
       agent_id: agentId,
       message: { messages: [{ role: 'user', content: text }] },
       schedule,
-      next_scheduled_time: schedule.scheduled_at ? new Date(schedule.scheduled_at).toISOString() : new Date(this.now() + 3_600_000).toISOString(),
+      // A recurring schedule's next run moves on as Letta's clock does (its cron's next fire after now), unless a test
+      // sets it (a stuck scheduler); one whose cron cannot be read gets an hour from now.
+      get next_scheduled_time(): string | null {
+        if (pinned !== undefined) return pinned;
+        try {
+          return CronExpressionParser.parse(schedule.cron_expression ?? '', { currentDate: new Date(now()), tz: 'UTC' })
+            .next()
+            .toDate()
+            .toISOString();
+        } catch {
+          return new Date(now() + 3_600_000).toISOString();
+        }
+      },
+      set next_scheduled_time(value: string | null) {
+        pinned = value;
+      },
       created_at: new Date(this.now()).toISOString(),
     };
     this.schedules.set(item.id, item);

@@ -49,7 +49,7 @@ describe('history across edits and syncs', () => {
       [oldId, '2026-10-29T13:00:00.000Z', 'ok'],
       [oldId, '2026-10-28T13:00:00.000Z', 'ok'],
     ]);
-    expect(doc.lineage).toEqual([{ schedule_id: oldId, replaced_by: newId, replaced_at: '2026-11-02T00:00:00.000Z', replaced_how: 'sync' }]);
+    expect(doc.lineage).toEqual([{ schedule_id: oldId, replaced_by: newId, replaced_at: '2026-11-02T00:00:00.000Z', replaced_how: 'sync', seasonal: true }]);
     // The short id a terminal's table shows is followed the same way.
     const short = await runAt('2026-11-05T15:00:00Z', ['history', newId.replace(/^sm-/, ''), '--since', '10d', '--json']);
     expect(JSON.parse(short.stdout).fires).toEqual(doc.fires);
@@ -257,5 +257,23 @@ describe('history of a series', () => {
     // status judges it the same way.
     const status = await runAt('2026-12-05T20:00:00Z', ['status', '--since', '1d', '--json']);
     expect(JSON.parse(status.stdout).fire_health.schedules.map((one: Json) => one.schedule_id)).toContain(first!.id);
+  });
+});
+
+describe('history across a sync that followed a zone moving its offset for good', () => {
+  it('says an offset change for good moved its UTC cron, not DST (Asia/Almaty, 2024-03-01), seasonal false in --json', async () => {
+    const made = await runAt('2024-02-27T00:00:00Z', ['recurring', 'create', '--message', 'Standup', '--cron', 'every day at 9am', '--tz', 'Asia/Almaty', '-q']);
+    expect(made.code).toBe(0);
+    const oldId = made.stdout.trim();
+    for (const day of ['27', '28', '29']) h.letta.addFire(oldId, at(`2024-02-${day}T03:00:04Z`));
+    const synced = await runAt('2024-03-01T01:00:00Z', ['sync']);
+    expect(synced.code).toBe(0);
+    const [successor] = [...h.letta.schedules.values()];
+    expect(successor!.schedule.cron_expression).toBe('0 4 * * *');
+    const piped = await runAt('2024-03-02T12:00:00Z', ['history', successor!.id, '--since', '5d', '--tz', 'Asia/Almaty']);
+    expect(piped.stderr).toMatch(new RegExp(`^Note: ${oldId} replaced by sync \\(an offset change for good moved its UTC cron\\) on 2024-03-01 06:00 \\S+: ${successor!.id} from then on\\.$`, 'm'));
+    expect(piped.stderr).not.toContain('DST');
+    const doc = JSON.parse((await runAt('2024-03-02T12:00:00Z', ['history', oldId, '--since', '5d', '--json'])).stdout) as Json;
+    expect(doc.lineage).toEqual([{ schedule_id: oldId, replaced_by: successor!.id, replaced_at: '2024-03-01T01:00:00.000Z', replaced_how: 'sync', seasonal: false }]);
   });
 });

@@ -429,6 +429,8 @@ describe('agenda of a schedule at the wrong local time all winter (made in summe
     const kept = await createRecurring('every weekday at 9am', 'America/New_York', '2026-07-01T12:00:00Z');
     const synced = await createRecurring('every weekday at 10am', 'America/New_York', '2026-12-01T12:00:00Z');
     const args = ['agenda', '--agent-id', AGENT, '--days', '7', '--tz', 'America/New_York', '--now', '2026-12-07T00:00:00Z'];
+    // Letta's clock there too: its next run times have moved on with it.
+    h.letta.now = () => Date.parse('2026-12-07T00:00:00Z');
     const agenda = await h.run(args);
     expect(agenda.code, agenda.stderr).toBe(0);
     const rows = (id: string) => agenda.stdout.split('\n').filter((row) => row.includes(id));
@@ -458,6 +460,7 @@ describe('agenda of a schedule at the wrong local time all winter (made in summe
 
   it('across the spring change that puts it back on its clock, flags only the fires before it', async () => {
     const kept = await createRecurring('every weekday at 9am', 'America/New_York', '2026-10-20T12:00:00Z');
+    h.letta.now = () => Date.parse('2027-03-11T00:00:00Z');
     const agenda = await h.run(['agenda', '--agent-id', AGENT, '--days', '7', '--tz', 'America/New_York', '--now', '2027-03-11T00:00:00Z']);
     expect(agenda.code, agenda.stderr).toBe(0);
     const notes = agenda.stdout
