@@ -51,7 +51,7 @@ describe('lists', () => {
     h.letta.addSchedule(OTHER, { type: 'recurring', cron_expression: '0 10 * * *' }, 'other');
     const one = (await h.run(['recurring', 'list'])).stdout.trim().split('\n');
     const all = (await h.run(['recurring', 'list', '--all-agents'])).stdout.trim().split('\n');
-    expect(one).toEqual([`${mine.id}\t${AGENT}\t0 9 * * *\t0 9 * * *\t2026-11-22 16:00 UTC\t2026-11-22T16:00:00.000Z\tstandup`]);
+    expect(one).toEqual([`${mine.id}\t${AGENT}\t0 9 * * *\t0 9 * * *\t2026-11-23 09:00 UTC\t2026-11-23T09:00:00.000Z\tstandup`]);
     expect(all.map((line) => line.split('\t').length)).toEqual([7, 7]);
   });
 
