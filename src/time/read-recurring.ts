@@ -1645,7 +1645,9 @@ function givesItsOwnTimes(group: Group): boolean {
 function orJoinsRepeatingDays(tokens: readonly string[], k: number, before: readonly string[]): boolean {
   let next = tokens[k + 1] === 'on' ? k + 2 : k + 1;
   if (['the', 'every', 'each'].includes(tokens[next] ?? '')) next++;
-  const day = weekdayOf(tokens[next]) !== undefined || /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[next] ?? '') || (tokens[next] === 'day' && /^\d{1,2}$/.test(tokens[next + 1] ?? ''));
+  // "or last day", "or the last friday": the month's last, a day too.
+  const monthsLast = tokens[next] === 'last' && (tokens[next + 1] === 'day' || weekdayOf(tokens[next + 1]) !== undefined);
+  const day = monthsLast || weekdayOf(tokens[next]) !== undefined || /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[next] ?? '') || (tokens[next] === 'day' && /^\d{1,2}$/.test(tokens[next + 1] ?? ''));
   // The days come right before "or" too: "every monday at 9am or friday" may be Friday at any time, or either day.
   const last = before.at(-1) === ',' ? before.length - 2 : before.length - 1;
   const dayBefore = (word: string | undefined) => weekdayOf(word) !== undefined || /^\d{1,2}(?:st|nd|rd|th)?$/.test(word ?? '') || word === 'month';
