@@ -48,6 +48,23 @@ export function misworded(tokens: readonly string[]): { problem: string; hint: s
       hint: "Name the day, such as 'every month on the 13th', or count weekdays in the month, such as 'first weekday of the month'.",
     };
   }
+  // "every fri in week 12", "every monday in week 2 of the month": a week by its number.
+  const week = tokens.findIndex((word, k) => word === 'week' && /^\d{1,2}$/.test(tokens[k + 1] ?? ''));
+  if (week >= 0) {
+    const n = Number(tokens[week + 1]);
+    const ofMonth = tokens.slice(week).some((word, k, rest) => word === 'month' && rest[k - 2] === 'of');
+    if (ofMonth && n >= 1 && n <= 4) {
+      const nth = ['1st', '2nd', '3rd', '4th'][n - 1]!;
+      return {
+        problem: `names the month's week by its number ('week ${n}'), which is read only as an ordinal`,
+        hint: `Write it as the ${nth} week, such as '${shown(tokens.slice(0, week))} the ${nth} week of the month' (days ${7 * n - 6}-${7 * n}).`,
+      };
+    }
+    return {
+      problem: `names a week ${ofMonth ? 'of the month' : 'of the year'} by its number (${n}), which falls on other dates each ${ofMonth ? 'month' : 'year'}, and no cron has a field for it`,
+      hint: ofMonth ? "Name the days, such as 'the 29th to the 31st of every month'." : "Name the dates instead, such as 'every day from the 16th to the 22nd of march'.",
+    };
+  }
   return null;
 }
 
