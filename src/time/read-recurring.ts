@@ -1653,7 +1653,9 @@ function orJoinsRepeatingDays(tokens: readonly string[], k: number, before: read
   const dayBefore = (word: string | undefined) => weekdayOf(word) !== undefined || /^\d{1,2}(?:st|nd|rd|th)?$/.test(word ?? '') || word === 'month';
   if (!dayBefore(before[last]) || (/^\d{1,2}$/.test(before[last] ?? '') && before[last - 1] !== 'day')) return false;
   const ofTheMonth = before.some((word, w) => word === 'month' && before[w - 1] === 'the' && before[w - 2] === 'of');
-  const repeats = ofTheMonth || before.some((word) => EACH.has(word) || PLURAL_DAYS.test(word) || Object.hasOwn(FREQUENCY_WORDS, word));
+  // "the 1st or the last day of each month": the repeat said after the days.
+  const ofEachMonthAfter = tokens.some((word, w) => w > k && word === 'month' && EACH.has(tokens[w - 1] ?? '') && tokens[w - 2] === 'of');
+  const repeats = ofTheMonth || ofEachMonthAfter || before.some((word) => EACH.has(word) || PLURAL_DAYS.test(word) || Object.hasOwn(FREQUENCY_WORDS, word));
   return day && repeats;
 }
 
