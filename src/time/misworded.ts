@@ -48,6 +48,15 @@ export function misworded(tokens: readonly string[]): { problem: string; hint: s
       hint: "Name the day, such as 'every month on the 13th', or count weekdays in the month, such as 'first weekday of the month'.",
     };
   }
+  // "every 2nd day of the week": weeks begin on Sunday in some places, on Monday in others.
+  if (
+    tokens.some(
+      (word, k) =>
+        /^\d{1,2}(?:st|nd|rd|th)$|^(?:second|third|fourth|fifth|sixth|seventh)$/.test(word) && tokens[k + 1] === 'day' && tokens[k + 2] === 'of' && tokens.slice(k + 3, k + 5).includes('week'),
+    )
+  ) {
+    return { problem: 'counts a day of the week, which is another day where weeks begin on Sunday than where they begin on Monday', hint: "Name the weekday, such as 'every wednesday'." };
+  }
   // "every fri in week 12", "every monday in week 2 of the month": a week by its number.
   const week = tokens.findIndex((word, k) => word === 'week' && /^\d{1,2}$/.test(tokens[k + 1] ?? ''));
   if (week >= 0) {
@@ -57,7 +66,7 @@ export function misworded(tokens: readonly string[]): { problem: string; hint: s
       const nth = ['1st', '2nd', '3rd', '4th'][n - 1]!;
       return {
         problem: `names the month's week by its number ('week ${n}'), which is read only as an ordinal`,
-        hint: `Write it as the ${nth} week, such as '${shown(tokens.slice(0, week))} the ${nth} week of the month' (days ${7 * n - 6}-${7 * n}).`,
+        hint: `Write it as the ${nth} week, such as '${week > 0 ? `${shown(tokens.slice(0, week))} ` : ''}the ${nth} week of the month' (days ${7 * n - 6}-${7 * n}).`,
       };
     }
     return {

@@ -107,6 +107,16 @@ describe('a week by its number is refused with what to write', () => {
     expect(await refusal(phrase)).toContain(said);
   });
 
+  it('with nothing before it, the hint starts with the week', async () => {
+    expect(await refusal('week 2 of every month')).toContain("such as 'the 2nd week of the month' (days 8-14).");
+  });
+
+  it.each(['every 3rd day of the week', 'every second day of the week'])('%s: which day depends on where weeks begin, refused', async (phrase) => {
+    expect(await refusal(phrase)).toBe(
+      `'${phrase}' counts a day of the week, which is another day where weeks begin on Sunday than where they begin on Monday | Name the weekday, such as 'every wednesday'.`,
+    );
+  });
+
   it('a week said as an ordinal is read as before', async () => {
     expect((await schedule('every monday in the 2nd week of the month')).fires[0]).toBe('2026-12-14 09:00');
   });
