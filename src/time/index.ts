@@ -14,6 +14,7 @@ import type { SeriesRule } from './series';
 import type { InstantOptions, ParsedInstant } from './once';
 import { LATEST_INSTANT } from './now';
 import { plainlyOnce } from './plainly-once';
+import { withMonthWordsInOrder } from './month-words';
 import { capitalMNote } from './lexicon';
 import { ordinalDay } from './words';
 import { dstNote, formatLocal, instantFromLocal, wallTime } from './zone';
@@ -231,8 +232,18 @@ export function noEndSaid(meaning: { notes: readonly string[] }): string | undef
  * count ("every monday until dec 24") is a series within them.
  */
 export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
-  const meaning = await scheduleMeaning(input, options, count);
-  return { ...meaning, notes: quotedAsTyped(meaning.notes, input) };
+  const typed = input.trim().replace(/\s+/g, ' ');
+  const said = withMonthWordsInOrder(typed);
+  if (said === typed) {
+    const meaning = await scheduleMeaning(input, options, count);
+    return { ...meaning, notes: quotedAsTyped(meaning.notes, input) };
+  }
+  // Said again in an order the grammar reads: the meaning and its errors repeat the phrase as typed.
+  const meaning = await scheduleMeaning(said, options, count).catch((error: unknown) => {
+    if (error instanceof UsageError) error.message = error.message.split(said).join(typed);
+    throw error;
+  });
+  return { ...meaning, input, notes: quotedAsTyped(meaning.notes, input) };
 }
 
 async function scheduleMeaning(input: string, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {

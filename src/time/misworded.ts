@@ -48,6 +48,34 @@ export function misworded(tokens: readonly string[]): { problem: string; hint: s
       hint: "Name the day, such as 'every month on the 13th', or count weekdays in the month, such as 'first weekday of the month'.",
     };
   }
+  // "every 2nd day of the week": weeks begin on Sunday in some places, on Monday in others. After an interval ("every 15
+  // minutes every 2nd day of the week") it is a step counted in the week, refused as such by the grammar.
+  const dayOfWeek = (word: string, k: number) =>
+    /^\d{1,2}(?:st|nd|rd|th)$|^(?:second|third|fourth|fifth|sixth|seventh)$/.test(word) && tokens[k + 1] === 'day' && tokens[k + 2] === 'of' && tokens.slice(k + 3, k + 5).includes('week');
+  if (tokens.some((word, k) => dayOfWeek(word, k) && !tokens.slice(0, k - 1).some((w) => w === 'every' || w === 'each'))) {
+    return { problem: 'counts a day of the week, which is another day where weeks begin on Sunday than where they begin on Monday', hint: "Name the weekday, such as 'every wednesday'." };
+  }
+  // "every fri in week 12", "every monday in week 2 of the month": a week by its number.
+  // Only in a rule that says it repeats, and not "the week 5 days".
+  const repeating = tokens.some((word) => word === 'every' || word === 'each');
+  const week = tokens.findIndex(
+    (word, k) => repeating && word === 'week' && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && [undefined, 'in', 'of', 'during', 'on'].includes(tokens[k - 1]) && unitOf(tokens[k + 2]) === undefined,
+  );
+  if (week >= 0) {
+    const n = Number(tokens[week + 1]);
+    const ofMonth = tokens.slice(week).some((word, k, rest) => word === 'month' && rest[k - 2] === 'of');
+    if (ofMonth && n >= 1 && n <= 4) {
+      const nth = ['1st', '2nd', '3rd', '4th'][n - 1]!;
+      return {
+        problem: `names the month's week by its number ('week ${n}'), which is read only as an ordinal`,
+        hint: `Write it as the ${nth} week, such as '${week > 0 ? `${shown(tokens.slice(0, week))} ` : ''}the ${nth} week of the month' (days ${7 * n - 6}-${7 * n}).`,
+      };
+    }
+    return {
+      problem: `names a week ${ofMonth ? 'of the month' : 'of the year'} by its number (${n}), which falls on other dates each ${ofMonth ? 'month' : 'year'}, and no cron has a field for it`,
+      hint: ofMonth ? "Name the days, such as 'the 29th to the 31st of every month'." : "Name the dates instead, such as 'every day from the 16th to the 22nd of march'.",
+    };
+  }
   return null;
 }
 

@@ -1645,13 +1645,17 @@ function givesItsOwnTimes(group: Group): boolean {
 function orJoinsRepeatingDays(tokens: readonly string[], k: number, before: readonly string[]): boolean {
   let next = tokens[k + 1] === 'on' ? k + 2 : k + 1;
   if (['the', 'every', 'each'].includes(tokens[next] ?? '')) next++;
-  const day = weekdayOf(tokens[next]) !== undefined || /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[next] ?? '') || (tokens[next] === 'day' && /^\d{1,2}$/.test(tokens[next + 1] ?? ''));
+  // "or last day", "or the last friday": the month's last, a day too.
+  const monthsLast = tokens[next] === 'last' && (tokens[next + 1] === 'day' || weekdayOf(tokens[next + 1]) !== undefined);
+  const day = monthsLast || weekdayOf(tokens[next]) !== undefined || /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[next] ?? '') || (tokens[next] === 'day' && /^\d{1,2}$/.test(tokens[next + 1] ?? ''));
   // The days come right before "or" too: "every monday at 9am or friday" may be Friday at any time, or either day.
   const last = before.at(-1) === ',' ? before.length - 2 : before.length - 1;
   const dayBefore = (word: string | undefined) => weekdayOf(word) !== undefined || /^\d{1,2}(?:st|nd|rd|th)?$/.test(word ?? '') || word === 'month';
   if (!dayBefore(before[last]) || (/^\d{1,2}$/.test(before[last] ?? '') && before[last - 1] !== 'day')) return false;
   const ofTheMonth = before.some((word, w) => word === 'month' && before[w - 1] === 'the' && before[w - 2] === 'of');
-  const repeats = ofTheMonth || before.some((word) => EACH.has(word) || PLURAL_DAYS.test(word) || Object.hasOwn(FREQUENCY_WORDS, word));
+  // "the 1st or the last day of each month": the repeat said after the days.
+  const ofEachMonthAfter = tokens.some((word, w) => w > k && word === 'month' && EACH.has(tokens[w - 1] ?? '') && tokens[w - 2] === 'of');
+  const repeats = ofTheMonth || ofEachMonthAfter || before.some((word) => EACH.has(word) || PLURAL_DAYS.test(word) || Object.hasOwn(FREQUENCY_WORDS, word));
   return day && repeats;
 }
 

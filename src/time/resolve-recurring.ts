@@ -817,13 +817,28 @@ function union(parts: Built[], original: string): Built {
   return {
     kind: 'series',
     rule: { kind: 'any', rules },
-    description: parts
-      .map((part, k) => (k === 0 ? describeBuilt(part) : describeBuilt(part).replace(/^The /, 'the ')))
+    description: sameIntervalOnce(parts.map(describeBuilt))
+      .map((text, k) => (k === 0 ? text : text.replace(/^The /, 'the ')))
       .join('; and ')
       .replace(/^./, (c) => c.toUpperCase()),
     reason: series[0]?.reason ?? `cannot be written as a set of crons that fires once at a time: ${clash} two crons would fire at once`,
     hint: series[0]?.hint ?? SERIES_HINT,
   };
+}
+
+/**
+ * "every 5 hours at :05 and :35": one interval from two starts, said once ("Every 5 hours, starting 10:05 and 10:35 EST"),
+ * not as two rules that each repeat it.
+ */
+function sameIntervalOnce(descriptions: string[]): string[] {
+  const out: string[] = [];
+  for (const text of descriptions) {
+    const [, every, start] = /^(Every [^,]+), starting (.+)$/.exec(text) ?? [];
+    const before = out.length > 0 ? /^(Every [^,]+), starting (.+)$/.exec(out.at(-1)!) : null;
+    if (every !== undefined && before?.[1] === every) out[out.length - 1] = `${every}, starting ${before[2]!.replace(/ and /, ', ')} and ${start}`;
+    else out.push(text);
+  }
+  return out;
 }
 
 /** The patterns without the minutes another pattern fires at on all of their days (each instant is left to one pattern). */

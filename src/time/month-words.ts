@@ -1,0 +1,82 @@
+import { UsageError } from '../errors';
+import { monthOf } from './lexicon';
+import { MONTH_NAMES } from './names';
+
+/**
+ * Repeating phrases whose month words come in an order the grammar does not read, said again in one it does, or refused
+ * where the order leaves a choice: "every other march 3rd" (every other year), "every third april" (which?), "every month
+ * starting february on the 10th" (the start before the day), "every day from july 13 to 15" (the month said once).
+ * Returns the phrase to read; the phrase as typed when none applies.
+ */
+export function withMonthWordsInOrder(said: string): string {
+  refuseStepBeforeMonth(said);
+  return withSpanMonthRepeated(withStartAfterDays(withEveryOtherYear(said)));
+}
+
+const STEPS: Record<string, number> = { third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+/** "every other march 3rd", "each third april at 9am": the step, the month and the day right after it, if any. */
+const STEP_BEFORE_MONTH = /\b(every|each) (other|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) ([a-z]+)\.?(?: (?:the )?(\d{1,2}(?:st|nd|rd|th)?)\b(?!:| ?(?:am|pm|a\.m|p\.m|o'clock)\b))?/;
+
+/** The step an ordinal word before a month says ("third": 3); "other" is no doubt. Digits ("every 4th july") are the date. */
+const stepOf = (word: string): number | undefined => STEPS[word];
+
+/**
+ * "every third april": every third April, or April 3rd each year? Neither is guessed ("every second january" is asked in
+ * seconds.ts, beside the seconds it is not). With its own day ("every third june 1st") it can only be every third year.
+ */
+function refuseStepBeforeMonth(said: string): void {
+  const found = STEP_BEFORE_MONTH.exec(said.toLowerCase());
+  const month = found ? monthOf(found[3]) : undefined;
+  const n = found ? stepOf(found[2]!) : undefined;
+  if (!found || month === undefined || n === undefined) return;
+  const name = MONTH_NAMES[month - 1]!;
+  const rest = said.slice(found.index + found[0].length).trim();
+  const after = rest ? ` ${rest}` : '';
+  const everyNthYear = `'every ${n} years on ${name.toLowerCase()} ${found[4] ?? '1st'}${after}'`;
+  if (found[4] !== undefined) {
+    throw new UsageError(`'${said}': '${found[2]}' before a month with its day is every ${n} years here`, `Write ${everyNthYear}; for every year, 'every ${name.toLowerCase()} ${found[4]}${after}'.`);
+  }
+  throw new UsageError(
+    `'${said}' leaves '${found[2]} ${found[3]}' open: every ${found[2]} ${name}, or ${name} ${ordinal(n)} each year?`,
+    `For the day, write 'every ${name.toLowerCase()} ${ordinal(n)}${after}'; for every ${found[2]} year, ${everyNthYear}, or another day of ${name}.`,
+  );
+}
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+
+/** "every other march 3rd": every other year on that day; "every other january", without a day, names none and is refused. */
+function withEveryOtherYear(said: string): string {
+  const found = STEP_BEFORE_MONTH.exec(said.toLowerCase());
+  const month = found ? monthOf(found[3]) : undefined;
+  if (!found || found[2] !== 'other' || month === undefined) return said;
+  const name = MONTH_NAMES[month - 1]!.toLowerCase();
+  if (found[4] === undefined) {
+    const rest = said.slice(found.index + found[0].length).trim();
+    throw new UsageError(
+      `'${said}' says every other ${MONTH_NAMES[month - 1]} but not which days in it`,
+      `Name the day, such as 'every 2 years on ${name} 1st${rest ? ` ${rest}` : ''}'; for each day of it, 'every day in ${name}' runs every year.`,
+    );
+  }
+  return `${said.slice(0, found.index)}${found[1]} other year on ${name} ${found[4]}${said.slice(found.index + found[0].length)}`;
+}
+
+/** "every month starting february on the 10th": the start said before the days, moved after them, where starts are read. */
+function withStartAfterDays(said: string): string {
+  const found = /\b((?:month|week|year|day)s?) ((?:starting|beginning|commencing)(?: in)? ([a-z]+)\.?(?: \d{4})?) (on .+)$/i.exec(said);
+  if (!found || monthOf(found[3]!.toLowerCase()) === undefined) return said;
+  return `${said.slice(0, found.index)}${found[1]} ${found[4]} ${found[2]}`;
+}
+
+/**
+ * "from july 13 to 15", "between may 4 and 8": a span of days in one month, the month said once; said again before the
+ * last day, so the span is read as the dates it names.
+ */
+function withSpanMonthRepeated(said: string): string {
+  const found =
+    /\b(from|between) ((?:the )?([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?) ?(to|through|thru|till|until|and|-) ?(?:the )?(\d{1,2})(st|nd|rd|th)?\b(?!:| ?(?:am|pm|a\.m|p\.m|o'clock|h|minutes?|hours?|days?|weeks?)\b)/i.exec(
+      said,
+    );
+  const month = found ? monthOf(found[3]!.toLowerCase()) : undefined;
+  if (!found || month === undefined || !(Number(found[6]) > Number(found[4]) && Number(found[6]) <= 31)) return said;
+  return `${said.slice(0, found.index)}from ${found[2]} to ${found[3]} ${found[6]}${found[7] ?? ''}${said.slice(found.index + found[0].length)}`;
+}
