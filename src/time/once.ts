@@ -124,8 +124,9 @@ function withoutSeconds(input: string): { text: string; ms: number; asTyped: (sa
   const ms = Number(clock[3]) * 1000 + Math.floor(Number(`0${clock[4]?.replace(',', '.') ?? ''}`) * 1000);
   if (ms === 0) return null;
   const minute = `${clock[1]}:${clock[2]}`;
-  // What the reader quotes of the phrase, quoted with the clock as typed.
-  const asTyped = (told: string) => told.replace(/'[^']*'/g, (quoted: string) => quoted.split(minute).join(clock[0]));
+  // What the reader quotes of the phrase, quoted with the clock as typed; a time it reads that clock as ("as 15:05"), with its seconds.
+  const onTheMinute = new RegExp(`(?<![\\d:])(\\d{2}:${clock[2]})(?![\\d:])`, 'g');
+  const asTyped = (told: string) => told.replace(/('[^']*')|[^']+/g, (part: string, quoted?: string) => (quoted ? quoted.split(minute).join(clock[0]) : part.replace(onTheMinute, `$1:${clock[3]}`)));
   return { text: `${said.slice(0, clock.index)}${minute}${said.slice(clock.index! + clock[0].length)}`, ms, asTyped };
 }
 
@@ -235,7 +236,7 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
     // year first: its note says how to write that.
     const order = read.notes.find(isMonthFirstNote) ?? read.notes.find(isYearLastNote);
     const hint = order ? `${order.charAt(0).toUpperCase()}${order.slice(1)}.` : "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.";
-    throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, hint);
+    throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant, true)} (${new Date(instant).toISOString()})`, hint);
   }
   if (!edge && DEADLINE.test(text)) read.notes.push(deadlineNote(text, read.dateOnly, wallTime(zone, instant)));
   const dotted = read.dateOnly ? undefined : dottedClockNote(text);
@@ -855,7 +856,8 @@ function localDateTime(text: string, shown: string, now: number, calendar: Calen
     const plainClock = withSeconds && Number(withSeconds[2]) <= 23 && Number(withSeconds[3]) <= 59 && !isoT;
     const raw = withSeconds && !plainClock && !withSeconds[6] ? { value: { hour: Number(withSeconds[2]), minute: Number(withSeconds[3]) } } : null;
     const read24 = raw ? null : readWholeClock(withSeconds ? `${withSeconds[1]}${withSeconds[6]}` : m[4]);
-    const settled: { value: ClockTime; note?: string } | null = raw ?? (read24 ? (isoT ? { value: read24.value } : settleClock(withSeconds ? { ...read24, text: m[4] } : read24)) : null);
+    const settled: { value: ClockTime; note?: string } | null =
+      raw ?? (read24 ? (isoT ? { value: read24.value } : settleClock(withSeconds ? { ...read24, value: { ...read24.value, second: Number(withSeconds[4]) }, text: m[4] } : read24)) : null);
     if (settled?.note) read.notes.push(settled.note);
     const parsed = settled?.value;
     // "2027-01-05 at night", "2027-01-05 in the evening": a part of the day, or more, for the everyday reader.
@@ -1340,11 +1342,12 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   if (start.isCertain('hour') && !start.isCertain('meridiem') && !TIME_OF_DAY_WORDS.test(text)) {
     // chrono guesses am/pm its own way; a clock without one is read by the spec's rule.
     const hour = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
-    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]`).test(result.text);
+    // A leading zero on the hour ("02:30"), not the minutes' ("2:02:30").
+    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`(?<![\\d:.])0${hour}[:.h]`).test(result.text);
     if (!twentyFour) {
       // The note names the clock as written ("10:00"), not the whole date chrono read ("10:00 2026-12-12").
       const written = new RegExp(`(?<![\\d:./-])0?${hour}(?:[:.]\\d{2}){0,2}(?![\\d/-])`).exec(result.text)?.[0] ?? result.text.trim();
-      const settled = settleClock({ value: { hour, minute: clock.minute }, ambiguous: true, written: hour, text: written });
+      const settled = settleClock({ value: { hour, minute: clock.minute, second: start.get('second') ?? 0 }, ambiguous: true, written: hour, text: written });
       if (settled.note) read.notes.push(settled.note);
       clock = settled.value;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOf, meaningOfOnce, meaningOfRecurring } from '../../src/time/index';
+import { meaningOfOnce, meaningOfRecurring } from '../../src/time/index';
 
 /* One-time readings that were left open or read without a word. Wednesday 2026-12-02, 10:04 in New York. */
 const OPTIONS = { now: Date.parse('2026-12-02T15:04:00Z'), zone: 'America/New_York' };
@@ -34,5 +34,34 @@ describe('a part of a week names no weekday: refused with the weekdays it could 
   it.each(['every middle of the week', 'every midweek at 9am'])('repeating, the hint repeats on the weekday: %s', async (phrase) => {
     const told = await refusal(meaningOfRecurring(phrase, OPTIONS));
     expect(told).toContain("Give the weekday, such as 'every wednesday at 9am' or, once, 'wednesday at 9am'.");
+  });
+});
+
+describe('a one-time clock kept to the second shows its seconds, in the local time and in the am/pm note', () => {
+  it.each([
+    ['at 14:02:30', '2026-12-02 14:02:30 EST', ''],
+    ['at 3:15:45', '2026-12-02 15:15:45 EST', "read '3:15:45' as 15:15:45; write '3:15:45 am' or 03:15:45 for the morning"],
+    ['dec 8 3:05:57', '2026-12-08 15:05:57 EST', "read '3:05:57' as 15:05:57; write '3:05:57 am' or 03:05:57 for the morning"],
+    ['2026-12-08 3:05:57', '2026-12-08 15:05:57 EST', "read '3:05:57' as 15:05:57; write '3:05:57 am' or 03:05:57 for the morning"],
+    ['12:00:30', '2026-12-02 12:00:30 EST', "read '12:00:30' as 12:00:30, after noon; write '12:00:30 am' or 00:00:30 for after midnight"],
+    ['friday at 4:10:20pm', '2026-12-04 16:10:20 EST', ''],
+    // Minutes that repeat the hour's digit after a zero ("2:02") are no leading zero: the afternoon, as "at 2:02" is.
+    ['at 2:02:30', '2026-12-02 14:02:30 EST', "read '2:02:30' as 14:02:30; write '2:02:30 am' or 02:02:30 for the morning"],
+    ['next friday at 3:03:30', '2026-12-04 15:03:30 EST', "read '3:03:30' as 15:03:30; write '3:03:30 am' or 03:03:30 for the morning"],
+    ['at 14:02:00', '2026-12-02 14:02 EST', ''],
+  ])('%s', async (phrase, local, notes) => {
+    const meaning = await meaningOfOnce(phrase, OPTIONS);
+    expect(meaning.local).toBe(local);
+    expect(meaning.notes.join(' ')).toBe(notes);
+  });
+
+  it('a clock read to its minute and the seconds added says its seconds too', async () => {
+    const meaning = await meaningOfOnce('12/08 3:05:57', OPTIONS);
+    expect(meaning.local).toBe('2026-12-08 15:05:57 EST');
+    expect(meaning.notes).toContain("read '3:05:57' as 15:05:57; write '3:05:57 am' or 03:05:57 for the morning");
+  });
+
+  it('a time to the second in the past is shown to the second', async () => {
+    expect(await refusal(meaningOfOnce('2026-12-01 10:03:30', OPTIONS))).toContain('it means 2026-12-01 10:03:30 EST');
   });
 });
