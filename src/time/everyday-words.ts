@@ -11,10 +11,20 @@ import { NUMBER_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon';
  * month, "every month end" of every month);
  * for a repeating one "also every ..." (and every ...).
  */
+/** A clock time: "6am", "9:30", "15h", "at 8", "8 o'clock", "noon". */
+export const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|(?:\bat|@) ?\d|\b(?:noon|midday|midnight)\b/;
+
+/**
+ * "early morning at 7", "at 10 late evening", "mid-afternoon at 3": beside a clock, the part of the day decides its am or
+ * pm (and refuses a clock it cannot hold); early, mid or late in it adds nothing more. Without a clock the hour is open.
+ */
+const PART_QUALIFIER =
+  /\b(?:(?:very|really|quite) )?(?:(?:early|late)[- ](?=(?:in the )?(?:morning|afternoon|evening|night)\b)|mid-?(?=(?:morning|afternoon|evening)\b)|mid (?=(?:morning|afternoon|evening|night)\b))/g;
+
 export function withEverydayWords(given: string, reader: 'once' | 'recurring'): string {
   const text = withSpokenDays(withSpokenYears(given));
   if (
-    !/\b(?:right (?:now|away)|straight ?away|as soon as possible|at (?:the (?:moment|present time)|present)|last night|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(
+    !/\b(?:right (?:now|away)|straight ?away|as soon as possible|at (?:the (?:moment|present time)|present)|last night|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|(?:early|late|mid)[- ]?(?:in the )?(?:morning|afternoon|evening|night)\b(?<!\bmidnight)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(
       text,
     )
   )
@@ -47,6 +57,7 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring'): 
   }
   return (
     plain
+      .replace(PART_QUALIFIER, (said: string) => (GIVES_A_TIME.test(text) ? '' : said))
       .replace(/\b(?:right (?:now|away)|straight ?away|as soon as possible)\b/g, 'now')
       // "at the moment", "at present": now, said as the whole phrase.
       .replace(/^at (?:the (?:moment|present time)|present)$/, 'now')

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors';
+import { GIVES_A_TIME } from './everyday-words';
 import { closestWord, isKnownWord } from './lexicon';
 import { MONTH_NAMES } from './names';
 import { ordinalDay, tokenize } from './words';
@@ -66,9 +67,6 @@ function bareClockDigits(input: string, hours: string, minutes: string): UsageEr
     `Write the time with a colon, such as 'at ${clock}'${Number(hours) <= 12 ? ' (or with am/pm)' : ''}, or give its day, such as 'tomorrow ${said}'${year ? '; a year alone names no day' : ''}.`,
   );
 }
-
-/** A clock time: "6am", "9:30", "15h", "at 8", "8 o'clock", "noon". */
-const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|(?:\bat|@) ?\d|\b(?:noon|midday|midnight)\b/;
 
 const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|years?)';
 

@@ -65,3 +65,35 @@ describe('a one-time clock kept to the second shows its seconds, in the local ti
     expect(await refusal(meaningOfOnce('2026-12-01 10:03:30', OPTIONS))).toContain('it means 2026-12-01 10:03:30 EST');
   });
 });
+
+describe('early, mid or late in a part of the day beside a clock: the part decides am or pm', () => {
+  it.each([
+    ['early morning at 7', '2026-12-03 07:00 EST'],
+    ['early morning at 8:00', '2026-12-03 08:00 EST'],
+    ['morning at 8', '2026-12-03 08:00 EST'],
+    ['late evening at 10', '2026-12-02 22:00 EST'],
+    ['late evening at 10:30', '2026-12-02 22:30 EST'],
+    ['early afternoon at 2', '2026-12-02 14:00 EST'],
+    ['early evening at 6', '2026-12-02 18:00 EST'],
+    ['late night at 11', '2026-12-02 23:00 EST'],
+    ['at 8 in the early morning', '2026-12-03 08:00 EST'],
+    ['early in the morning at 7', '2026-12-03 07:00 EST'],
+    ['mid-afternoon at 3', '2026-12-02 15:00 EST'],
+    ['midmorning at 10', '2026-12-03 10:00 EST'],
+    ['tomorrow at 6am early morning', '2026-12-03 06:00 EST'],
+    ['dec 16 at 8 very late morning', '2026-12-16 08:00 EST'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, OPTIONS)).local).toBe(local);
+  });
+
+  it.each([
+    ['early morning at 8pm', "'early morning at 8pm' puts 20:00 in the morning"],
+    ['late evening at 9am', "'late evening at 9am' puts 09:00 in the evening"],
+  ])('a clock the part of the day cannot hold is refused: %s', async (phrase, message) => {
+    expect(await refusal(meaningOfOnce(phrase, OPTIONS))).toContain(message);
+  });
+
+  it.each(['early morning', 'tomorrow early morning', 'late evening'])('without a clock the hour is still open: %s', async (phrase) => {
+    expect(await refusal(meaningOfOnce(phrase, OPTIONS))).toContain('leaves the hour open');
+  });
+});
