@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOfOnce, meaningOfRecurring } from '../../src/time/index';
+import { meaningOf, meaningOfOnce, meaningOfRecurring } from '../../src/time/index';
 
 /* One-time readings that were left open or read without a word. Wednesday 2026-12-02, 10:04 in New York. */
 const OPTIONS = { now: Date.parse('2026-12-02T15:04:00Z'), zone: 'America/New_York' };
@@ -95,5 +95,45 @@ describe('early, mid or late in a part of the day beside a clock: the part decid
 
   it.each(['early morning', 'tomorrow early morning', 'late evening'])('without a clock the hour is still open: %s', async (phrase) => {
     expect(await refusal(meaningOfOnce(phrase, OPTIONS))).toContain('leaves the hour open');
+  });
+});
+
+describe('a range of days with no month: every month, said; a month named to its last day is exact', () => {
+  it.each([
+    ['the 1st to the 10th', '0 9 1-10 * *', "read 'the 1st to the 10th' as days 1 to 10 of every month"],
+    ['1st to 10th', '0 9 1-10 * *', "read '1st to 10th' as days 1 to 10 of every month"],
+    ['the 5th through the 9th at 5pm', '0 17 5-9 * *', "read 'the 5th through the 9th' as days 5 to 9 of every month"],
+    ['the 10th to the last day', '0 9 10-31 * *', "read 'the 10th to the last day' as days 10 to the last of every month"],
+  ])('%s', async (phrase, local, note) => {
+    const auto = await meaningOf(phrase, OPTIONS);
+    const rule = await meaningOfRecurring(phrase, OPTIONS);
+    for (const meaning of [auto, rule]) {
+      expect(meaning.type).toBe('recurring');
+      expect((meaning as { local_cron: string }).local_cron).toBe(local);
+      expect(meaning.notes.join(' ')).toContain(note);
+    }
+  });
+
+  it.each(['the 1st to the 10th of every month', 'monthly on the 1st to the 10th', 'the 1st to the 10th of march'])('with its months said, no note: %s', async (phrase) => {
+    expect((await meaningOfRecurring(phrase, OPTIONS)).notes.join(' ')).not.toContain('of every month');
+  });
+
+  it.each(['the 1st to the 10th', 'first to last day of september'])('one time, it is refused as a range: %s', async (phrase) => {
+    expect(await refusal(meaningOfOnce(phrase, OPTIONS))).toContain('is a range of days');
+  });
+
+  it.each([
+    ['first to last day of september', '0 9 * 9 *', ''],
+    ['1st to last day of april', '0 9 * 4 *', ''],
+    ['first to last day of february', '0 9 * 2 *', "read 'first to last day of february' as every day of February to the 28th or, in a leap year, the 29th"],
+    ['the 10th to the last day of feb', '0 9 10-31 2 *', "read 'the 10th to the last day of feb' as February 10 to the 28th or, in a leap year, the 29th"],
+  ])('%s is every day from the first to the month end, each year', async (phrase, local, notes) => {
+    const meaning = await meaningOfRecurring(phrase, OPTIONS);
+    expect(meaning.local_cron).toBe(local);
+    expect(meaning.notes.join(' ')).toBe(notes);
+  });
+
+  it('"2nd to last day" still counts from the end', async () => {
+    expect((await meaningOfOnce('2nd to last day of the month', OPTIONS)).local).toBe('2026-12-30 09:00 EST');
   });
 });
