@@ -173,7 +173,7 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
     );
   }
   // "15 minutes from 1pm", "an hour from thursday": after that time, as "from now" is after now.
-  const fromTime = withEverydayWords(amounts, 'once').replace(MINUTES_FROM, '$1 after ');
+  const fromTime = withEverydayWords(amounts, 'once', named).replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
   const span = withoutFiller(words);
   const said = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')

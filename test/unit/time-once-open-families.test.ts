@@ -137,3 +137,25 @@ describe('a range of days with no month: every month, said; a month named to its
     expect((await meaningOfOnce('2nd to last day of the month', OPTIONS)).local).toBe('2026-12-30 09:00 EST');
   });
 });
+
+describe('a year said in words after a date is read as that year, said', () => {
+  it.each([
+    ['march 3 twenty twenty seven at 5pm', '2027-03-03 17:00 EST', 'twenty twenty seven', 2027],
+    ['march 3 twenty twenty-seven at 5pm', '2027-03-03 17:00 EST', 'twenty twenty-seven', 2027],
+    ['march 3 two thousand twenty seven at 5pm', '2027-03-03 17:00 EST', 'two thousand twenty seven', 2027],
+    ['march 3 two thousand and twenty seven', '2027-03-03 09:00 EST', 'two thousand and twenty seven', 2027],
+    ['3 march twenty twenty eight', '2028-03-03 09:00 EST', 'twenty twenty eight', 2028],
+    ['the 3rd of march twenty twenty seven', '2027-03-03 09:00 EST', 'twenty twenty seven', 2027],
+    // The day in words too: it was read as 20:27 on that day.
+    ['march third twenty twenty seven', '2027-03-03 09:00 EST', 'twenty twenty seven', 2027],
+    ['march twenty first twenty twenty seven', '2027-03-21 09:00 EDT', 'twenty twenty seven', 2027],
+  ])('%s', async (phrase, local, said, year) => {
+    const meaning = await meaningOfOnce(phrase, OPTIONS);
+    expect(meaning.local).toBe(local);
+    expect(meaning.notes).toContain(`read '${said}' as the year ${year}; write ${year} to say so`);
+  });
+
+  it('a year in digits has no note', async () => {
+    expect((await meaningOfOnce('march 3 2027 at 5pm', OPTIONS)).notes).toEqual([]);
+  });
+});
