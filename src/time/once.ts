@@ -27,6 +27,7 @@ import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
 import { PartsClash, readParts, spelled, yearOf, type DayRef } from './read-once';
 import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
+import { withDayInSpan } from './day-in-span';
 import { withEverydayWords } from './everyday-words';
 import { withLooseWords } from './loose-words';
 import { withMovableHolidays } from './movable-holidays';
@@ -195,7 +196,7 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
-  const text = nextUnit(plainDays(withLooseWords(said, shown, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
+  const text = nextUnit(plainDays(withLooseWords(withDayInSpan(said, shown, wallTime(zone, now), named), shown, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
   refuseCountedDays(tokenize(text), shown);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   const yearAlone = /^(?:in )?((?:1[3-9]|20)\d\d)$/.exec(text);

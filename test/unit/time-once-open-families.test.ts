@@ -159,3 +159,43 @@ describe('a year said in words after a date is read as that year, said', () => {
     expect((await meaningOfOnce('march 3 2027 at 5pm', OPTIONS)).notes).toEqual([]);
   });
 });
+
+describe('a day of the month with this or next week: the date when it falls in that week, else refused with each reading', () => {
+  it.each([
+    ['on 9 next week', '2026-12-09 09:00 EST', "read '9' as the 9th, Wed 9 Dec, which falls next week; for a time, write 'at 9pm'"],
+    ['on 9 next week at 5pm', '2026-12-09 17:00 EST', "read '9' as the 9th, Wed 9 Dec, which falls next week"],
+    ['next week on the 11th', '2026-12-11 09:00 EST', "read 'the 11th' as Fri 11 Dec, which falls next week"],
+    ['on the 4th this week', '2026-12-04 09:00 EST', "read 'the 4th' as Fri 4 Dec, which falls this week"],
+  ])('%s', async (phrase, local, note) => {
+    const meaning = await meaningOfOnce(phrase, OPTIONS);
+    expect(meaning.local).toBe(local);
+    expect(meaning.notes).toEqual([note]);
+  });
+
+  it.each([
+    [
+      'on 15 next week',
+      "'on 15 next week': next week (Mon 7 Dec to Sun 13 Dec) has no 15th | For the date, write 'december 15'; for a time next week, give its day, such as 'monday next week at 15:00'.",
+    ],
+    ['the 15th next week', "'the 15th next week': next week (Mon 7 Dec to Sun 13 Dec) has no 15th | For the date, write 'december 15'."],
+    ['on the 20 this week', "'on the 20 this week': this week (Mon 30 Nov to Sun 6 Dec) has no 20th | For the date, write 'december 20'."],
+    ['on 1 this week', "'on 1 this week': the 1st this week (Tue 1 Dec) has passed | For the date, write 'january 1'; for a time this week, give its day, such as 'monday this week at 1pm'."],
+  ])('%s', async (phrase, told) => {
+    expect(await refusal(meaningOfOnce(phrase, OPTIONS))).toBe(told);
+  });
+
+  it.each([
+    ['on 3 next month', '2027-01-03 09:00 EST', "read '3' as the 3rd of next month; for a time, write 'at 3pm'"],
+    ['next month on 3', '2027-01-03 09:00 EST', "read '3' as the 3rd of next month; for a time, write 'at 3pm'"],
+    ['on 3 next month at 5pm', '2027-01-03 17:00 EST', "read '3' as the 3rd of next month"],
+    ['on 25 this month', '2026-12-25 09:00 EST', "read '25' as the 25th of this month, Fri 25 Dec"],
+  ])('a bare number with a month is its day, said: %s', async (phrase, local, note) => {
+    const meaning = await meaningOfOnce(phrase, OPTIONS);
+    expect(meaning.local).toBe(local);
+    expect(meaning.notes).toEqual([note]);
+  });
+
+  it('a clock with the week is still a clock on the day a week from today', async () => {
+    expect((await meaningOfOnce('on 3pm next week', OPTIONS)).local).toBe('2026-12-09 15:00 EST');
+  });
+});
