@@ -2682,12 +2682,12 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
           const said = tokens.slice(tokens[start - 1] === 'the' ? start - 1 : start, last.end + 2).join(' ');
           addNote(group, `read '${said}' as ${day.value === 1 ? 'every day of February' : `February ${day.value}`} to the 28th or, in a leap year, the 29th`);
         }
-        // "the 1st to the 10th", "from the 1st to the 10th": with no month said, every month's, which is said.
-        if (seen.group.interval?.unit !== 'month' && !seen.group.months && !saysEveryMonth(tokens, last.end)) {
+        // "the 1st to the 10th", "from the 1st to the 10th": with no month said, every month's, which is said ("to the last"
+        // says the month's end).
+        if (tokens[k] !== 'last' && seen.group.interval?.unit !== 'month' && !seen.group.months && !saysEveryMonth(tokens, last.end)) {
           const opening = tokens[start - 1] === 'the' ? start - 1 : start;
           const said = tokens.slice(tokens[opening - 1] === 'from' || tokens[opening - 1] === 'between' ? opening - 1 : opening, last.end).join(' ');
-          const end = tokens[k] === 'last' ? 'the last' : String(last.value);
-          addNote(group, `read '${said}' as days ${day.value} to ${end}${EVERY_MONTH_NOTE}, such as 'from january ${day.value} until january ${tokens[k] === 'last' ? 31 : last.value}'`);
+          addNote(group, `read '${said}' as days ${day.value} to ${last.value}${EVERY_MONTH_NOTE}, such as 'from january ${day.value} until january ${last.value}'`);
         }
         j = last.end;
       }
