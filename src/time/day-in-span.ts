@@ -5,7 +5,7 @@ import { ordinalDay } from './words';
 import { addDays, dayLabel, daysInMonth, type WallTime } from './zone';
 
 /** "on 15 next week", "the 20th this week", "next week on the 9th": a day of the month with the week it should fall in. */
-const DAY_IN_WEEK = /\b(?:(?:on )?(the )?(\d{1,2})(st|nd|rd|th)? (this|next) week|(this|next) week,? on (the )?(\d{1,2})(st|nd|rd|th)?)\b(?! ?(?:[ap]\.?m\b|:|h\b|o'?clock\b|hours?\b|minutes?\b))/;
+const DAY_IN_WEEK = /\b(?:(on )?(the )?(\d{1,2})(st|nd|rd|th)? (this|next) week|(this|next) week,? on (the )?(\d{1,2})(st|nd|rd|th)?)\b(?! ?(?:[ap]\.?m\b|:|h\b|o'?clock\b|hours?\b|minutes?\b))/;
 /** "on 3 next month", "next month on 3": a bare number with a month, which is its day (a clock is "at 3"). */
 const BARE_DAY_IN_MONTH = /\b(?:on (\d{1,2}) (this|next) month|(this|next) month,? on (\d{1,2}))\b(?! ?(?:st|nd|rd|th|[ap]\.?m\b|:|h\b|o'?clock\b|hours?\b|minutes?\b))/;
 
@@ -32,24 +32,26 @@ const spelled = (date: { month: number; day: number }) => `${MONTH_NAMES[date.mo
  * "this month" or "next month" is its day, said, with how to write the clock it could also be.
  */
 export function withDayInSpan(text: string, shown: string, today: WallTime, notes: string[]): string {
-  const week = DAY_IN_WEEK.exec(text);
+  const found = DAY_IN_WEEK.exec(text);
+  // A number alone before the week ("monday at 8 next week") is no day: "on", "the" or an ordinal says it is.
+  const week = found && (found[3] === undefined || found[1] !== undefined || found[2] !== undefined || found[4] !== undefined) ? found : null;
   if (week) {
-    const n = Number(week[2] ?? week[7]);
-    const which = (week[4] ?? week[5]) as 'this' | 'next';
-    const said = week[2] !== undefined ? `${week[1] ?? ''}${week[2]}${week[3] ?? ''}` : `${week[6] ?? ''}${week[7]}${week[8] ?? ''}`;
-    const bare = week[1] === undefined && week[3] === undefined && week[6] === undefined && week[8] === undefined;
+    const n = Number(week[3] ?? week[8]);
+    const which = (week[5] ?? week[6]) as 'this' | 'next';
+    const said = week[3] !== undefined ? `${week[2] ?? ''}${week[3]}${week[4] ?? ''}` : `${week[7] ?? ''}${week[8]}${week[9] ?? ''}`;
+    const bare = week[2] === undefined && week[4] === undefined && week[7] === undefined && week[9] === undefined;
     const monday = addDays(today, -((today.weekday + 6) % 7) + (which === 'next' ? 7 : 0));
     const sunday = addDays(monday, 6);
     const days = [...Array(7).keys()].map((k) => addDays(monday, k));
     const date = days.find((day) => day.day === n);
     // With a clock of its own ("on 9 next week at 5pm"), the number cannot also be one.
     const clock = bare && !GIVES_A_TIME.test(text.replace(week[0], '')) ? asClock(n) : undefined;
+    const span = `${dayLabel(monday)} to ${dayLabel(sunday)}`;
     if (date && Date.UTC(date.year, date.month - 1, date.day) >= Date.UTC(today.year, today.month - 1, today.day)) {
-      notes.push(`read '${said}' as ${bare ? `the ${ordinalDay(n)}, ` : ''}${dayLabel(date)}, which falls ${which} week${clock ? `; for a time, write ${clock}` : ''}`);
+      notes.push(`read '${said}' as ${bare ? `the ${ordinalDay(n)}, ` : ''}${dayLabel(date)}, in ${which} week (${span})${clock ? `; for a time, write ${clock}` : ''}`);
       return text.replace(week[0], `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`);
     }
     const other = nextDate(n, today);
-    const span = `${dayLabel(monday)} to ${dayLabel(sunday)}`;
     const problem = date ? `the ${ordinalDay(n)} this week (${dayLabel(date)}) has passed` : `${which} week (${span}) has no ${ordinalDay(n)}`;
     throw new UsageError(
       `'${shown}': ${problem}`,
