@@ -5,6 +5,8 @@ import { readNumber, tokenize, type Read } from './words';
 export interface ClockTime {
   hour: number;
   minute: number;
+  /** A one-time clock kept to the second ("14:02:30"): shown in the notes that name it. */
+  second?: number;
 }
 
 export interface ClockRead extends Read<ClockTime> {
@@ -300,7 +302,7 @@ export function partNote(said: string, part: PartOfDay): string {
   return `read '${said}' as ${formatHm({ hour: PART_HOURS[part], minute: 0 })}; add a time for another, such as 'at ${other % 12 || 12}${other < 12 ? 'am' : 'pm'}'`;
 }
 
-const formatHm = (t: ClockTime) => `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+const formatHm = (t: ClockTime) => `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}${t.second ? `:${String(t.second).padStart(2, '0')}` : ''}`;
 
 /** The minutes of "seven thirty", "ten forty-five", "nine oh five": words only, never digits. */
 function readMinuteWord(tokens: readonly string[], start: number, afterWordHour = false): Read<number> | null {

@@ -11,10 +11,20 @@ import { NUMBER_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon';
  * month, "every month end" of every month);
  * for a repeating one "also every ..." (and every ...).
  */
-export function withEverydayWords(given: string, reader: 'once' | 'recurring'): string {
-  const text = withSpokenDays(withSpokenYears(given));
+/** A clock time: "6am", "9:30", "15h", "at 8", "8 o'clock", "noon". */
+export const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|(?:\bat|@) ?\d|\b(?:noon|midday|midnight)\b/;
+
+/**
+ * "early morning at 7", "at 10 late evening", "mid-afternoon at 3": beside a clock, the part of the day decides its am or
+ * pm (and refuses a clock it cannot hold); early, mid or late in it adds nothing more. Without a clock the hour is open.
+ */
+const PART_QUALIFIER =
+  /\b(?:(?:very|really|quite) )?(?:(?:early|late)[- ](?=(?:in the )?(?:morning|afternoon|evening|night)\b)|mid-?(?=(?:morning|afternoon|evening)\b)|mid (?=(?:morning|afternoon|evening|night)\b))/g;
+
+export function withEverydayWords(given: string, reader: 'once' | 'recurring', notes?: string[]): string {
+  const text = withSpokenDays(withSpokenYears(given, notes));
   if (
-    !/\b(?:right (?:now|away)|straight ?away|as soon as possible|at (?:the (?:moment|present time)|present)|last night|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(
+    !/\b(?:right (?:now|away)|straight ?away|as soon as possible|at (?:the (?:moment|present time)|present)|last night|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|(?:early|late|mid)[- ]?(?:in the )?(?:morning|afternoon|evening|night)\b(?<!\bmidnight)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(
       text,
     )
   )
@@ -47,6 +57,7 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring'): 
   }
   return (
     plain
+      .replace(PART_QUALIFIER, (said: string) => (GIVES_A_TIME.test(text) ? '' : said))
       .replace(/\b(?:right (?:now|away)|straight ?away|as soon as possible)\b/g, 'now')
       // "at the moment", "at present": now, said as the whole phrase.
       .replace(/^at (?:the (?:moment|present time)|present)$/, 'now')
@@ -70,16 +81,30 @@ const NUMBER: Readonly<Record<string, number>> = Object.fromEntries(NUMBER_WORDS
 const SPOKEN_YEAR = `(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty) (?:(?:oh|zero) (${UNITS})|(${TEENS})|(${TENS})(?:[- ](${UNITS}))?|(hundred))`;
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 /** After a date ("september 10, nineteen zero one", "10 march twenty twenty seven"): a year there is what people say. */
-const YEAR_AFTER_DATE = new RegExp(String.raw`(?<=\b(?:${MONTH} \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}),? )${SPOKEN_YEAR}\b`, 'g');
+const DAY_WORD = String.raw`(?:(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth)`;
+const YEAR_AFTER_DATE = new RegExp(String.raw`(?<=\b(?:${MONTH} (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD})|(?:\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD}) (?:of )?${MONTH}),? )${SPOKEN_YEAR}\b`, 'g');
 /** The whole phrase ("nineteen twenty eight"): an hour of 13-19 with minutes is said as a clock by few, as a year by most ("eighteen hundred" is a clock). */
 const YEAR_ALONE = new RegExp(String.raw`^(?:in )?${SPOKEN_YEAR.replace('|twenty) ', ') ').replace('|(hundred)', '|()(?!)')}$`);
 
-/** A year said in words ("nineteen twenty eight", "twenty twenty seven") as its digits, where a year is meant; never two clocks. */
-function withSpokenYears(text: string): string {
+/**
+ * A year said in words ("nineteen twenty eight", "twenty twenty seven") as its digits, where a year is meant; never two
+ * clocks. After a date, the words could also be a clock ("march 3 twenty twenty" at 20:20): the year read is said in `notes`.
+ */
+function withSpokenYears(text: string, notes?: string[]): string {
   if (!/(?:teen|twenty) (?:oh|zero|hundred|[a-z]*(?:teen|ty|one|two|three|four|five|six|seven|eight|nine))\b/.test(text)) return text;
   const year = (_said: string, hundreds: string, oh?: string, teen?: string, tens?: string, unit?: string): string =>
     String(NUMBER[hundreds]! * 100 + (oh ? NUMBER[oh]! : teen ? NUMBER[teen]! : tens ? NUMBER[tens]! + (unit ? NUMBER[unit]! : 0) : 0));
-  return text.replace(YEAR_AFTER_DATE, year).replace(YEAR_ALONE, (said: string, ...groups: string[]) => (said.startsWith('in ') ? 'in ' : '') + year(said, ...(groups as [string])));
+  const afterDate = (said: string, ...groups: string[]): string => {
+    const digits = year(said, ...(groups as [string]));
+    notes?.push(yearInWordsNote(said, digits));
+    return digits;
+  };
+  return text.replace(YEAR_AFTER_DATE, afterDate).replace(YEAR_ALONE, (said: string, ...groups: string[]) => (said.startsWith('in ') ? 'in ' : '') + year(said, ...(groups as [string])));
+}
+
+/** The note for a year said in words and read as its digits. */
+export function yearInWordsNote(said: string, digits: string): string {
+  return `read '${said}' as the year ${digits}; write ${digits} to say so`;
 }
 
 /** A month and a day in words ("may twenty one", "june ten"): the day, in both readers; not a clock ("may nine thirty", "june ten am"). */

@@ -99,7 +99,7 @@ export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions)
     scheduled_at: instant,
     scheduled_at_iso: new Date(instant).toISOString(),
     timezone: zone,
-    local: formatLocal(zone, instant),
+    local: formatLocal(zone, instant, true),
     is_now: isNow,
     notes: quotedAsTyped(notes, input),
   };

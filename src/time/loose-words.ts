@@ -1,4 +1,5 @@
 import { UsageError } from '../errors';
+import { yearInWordsNote } from './everyday-words';
 import { monthOf, TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon';
 import { MONTH_NAMES } from './names';
 import { ordinalDay, parseNumber } from './words';
@@ -67,7 +68,11 @@ export function withLooseWords(text: string, shown: string, today: { year: numbe
     .replace(/\bon (1[3-9]|2\d|3[01]) (?=in the (?:morning|afternoon|evening)\b|at night\b)/, (_said: string, day: string) => `on the ${ordinalDay(Number(day))} `)
     // "in next tuesday", "in this friday": the day, as without "in".
     .replace(/^in (?=(?:next|this) [a-z])/, '')
-    .replace(TWO_THOUSAND, (_said: string, rest?: string) => String(2000 + (rest ? wordsValue(rest) : 0)));
+    .replace(TWO_THOUSAND, (said: string, rest?: string) => {
+      const year = String(2000 + (rest ? wordsValue(rest) : 0));
+      notes.push(yearInWordsNote(said, year));
+      return year;
+    });
   const decades = DECADES.exec(plain);
   if (decades) {
     const count = parseNumber(decades[1]!)!;

@@ -27,6 +27,7 @@ import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
 import { PartsClash, readParts, spelled, yearOf, type DayRef } from './read-once';
 import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
+import { withDayInSpan } from './day-in-span';
 import { withEverydayWords } from './everyday-words';
 import { withLooseWords } from './loose-words';
 import { withMovableHolidays } from './movable-holidays';
@@ -126,8 +127,9 @@ function withoutSeconds(input: string): { text: string; ms: number; asTyped: (sa
   const ms = Number(clock[3]) * 1000 + Math.floor(Number(`0${clock[4]?.replace(',', '.') ?? ''}`) * 1000);
   if (ms === 0) return null;
   const minute = `${clock[1]}:${clock[2]}`;
-  // What the reader quotes of the phrase, quoted with the clock as typed.
-  const asTyped = (told: string) => told.replace(/'[^']*'/g, (quoted: string) => quoted.split(minute).join(clock[0]));
+  // What the reader quotes of the phrase, quoted with the clock as typed; a time it reads that clock as ("as 15:05"), with its seconds.
+  const onTheMinute = new RegExp(`(?<![\\d:])(\\d{2}:${clock[2]})(?![\\d:])`, 'g');
+  const asTyped = (told: string) => told.replace(/('[^']*')|[^']+/g, (part: string, quoted?: string) => (quoted ? quoted.split(minute).join(clock[0]) : part.replace(onTheMinute, `$1:${clock[3]}`)));
   return { text: `${said.slice(0, clock.index)}${minute}${said.slice(clock.index! + clock[0].length)}`, ms, asTyped };
 }
 
@@ -174,7 +176,7 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
     );
   }
   // "15 minutes from 1pm", "an hour from thursday": after that time, as "from now" is after now.
-  const fromTime = withEverydayWords(amounts, 'once').replace(MINUTES_FROM, '$1 after ');
+  const fromTime = withEverydayWords(amounts, 'once', named).replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
   const span = withoutFiller(words);
   const said = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
@@ -196,7 +198,7 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
-  const text = nextUnit(plainDays(withLooseWords(said, shown, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
+  const text = nextUnit(plainDays(withLooseWords(withDayInSpan(said, shown, wallTime(zone, now), named), shown, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
   refuseCountedDays(tokenize(text), shown);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   const yearAlone = /^(?:in )?((?:1[3-9]|20)\d\d)$/.exec(text);
@@ -237,7 +239,7 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
     // year first: its note says how to write that.
     const order = read.notes.find(isMonthFirstNote) ?? read.notes.find(isYearLastNote);
     const hint = order ? `${order.charAt(0).toUpperCase()}${order.slice(1)}.` : "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.";
-    throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, hint);
+    throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant, true)} (${new Date(instant).toISOString()})`, hint);
   }
   if (!edge && DEADLINE.test(text)) read.notes.push(deadlineNote(text, read.dateOnly, wallTime(zone, instant)));
   const dotted = read.dateOnly ? undefined : dottedClockNote(text);
@@ -873,7 +875,8 @@ function localDateTime(text: string, shown: string, now: number, calendar: Calen
     const plainClock = withSeconds && Number(withSeconds[2]) <= 23 && Number(withSeconds[3]) <= 59 && !isoT;
     const raw = withSeconds && !plainClock && !withSeconds[6] ? { value: { hour: Number(withSeconds[2]), minute: Number(withSeconds[3]) } } : null;
     const read24 = raw ? null : readWholeClock(withSeconds ? `${withSeconds[1]}${withSeconds[6]}` : m[4]);
-    const settled: { value: ClockTime; note?: string } | null = raw ?? (read24 ? (isoT ? { value: read24.value } : settleClock(withSeconds ? { ...read24, text: m[4] } : read24)) : null);
+    const settled: { value: ClockTime; note?: string } | null =
+      raw ?? (read24 ? (isoT ? { value: read24.value } : settleClock(withSeconds ? { ...read24, value: { ...read24.value, second: Number(withSeconds[4]) }, text: m[4] } : read24)) : null);
     if (settled?.note) read.notes.push(settled.note);
     const parsed = settled?.value;
     // "2027-01-05 at night", "2027-01-05 in the evening": a part of the day, or more, for the everyday reader.
@@ -1358,11 +1361,12 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   if (start.isCertain('hour') && !start.isCertain('meridiem') && !TIME_OF_DAY_WORDS.test(text)) {
     // chrono guesses am/pm its own way; a clock without one is read by the spec's rule.
     const hour = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
-    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]`).test(result.text);
+    // A leading zero on the hour ("02:30"), not the minutes' ("2:02:30").
+    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`(?<![\\d:.])0${hour}[:.h]`).test(result.text);
     if (!twentyFour) {
       // The note names the clock as written ("10:00"), not the whole date chrono read ("10:00 2026-12-12").
       const written = new RegExp(`(?<![\\d:./-])0?${hour}(?:[:.]\\d{2}){0,2}(?![\\d/-])`).exec(result.text)?.[0] ?? result.text.trim();
-      const settled = settleClock({ value: { hour, minute: clock.minute }, ambiguous: true, written: hour, text: written });
+      const settled = settleClock({ value: { hour, minute: clock.minute, second: start.get('second') ?? 0 }, ambiguous: true, written: hour, text: written });
       if (settled.note) read.notes.push(settled.note);
       clock = settled.value;
     }

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors';
+import { GIVES_A_TIME } from './everyday-words';
 import { closestWord, isKnownWord } from './lexicon';
 import { MONTH_NAMES } from './names';
 import { ordinalDay, tokenize } from './words';
@@ -14,6 +15,8 @@ export function phraseError(input: string, problem: string, examples: readonly s
   // "early 2027": the digits are a year, not a time the word restates.
   const year = /\b(early|mid|late)[- ]((?:19|20)\d\d)\b/.exec(input.toLowerCase());
   if (year) return new UsageError(`'${input}': '${year[1]}' in a year leaves the day open`, `Give the day, such as 'march 3 ${year[2]} at 9am'.`);
+  const week = WEEK_PART.exec(input.toLowerCase());
+  if (week) return weekPartError(input, week);
   // "tomorrow at 6am early morning", "at 8 very late morning": the time is given; the word (with "very" before it) only
   // restates it. A date's digits ("december 16 early morning") give no time.
   const restated = /\b(?:(?:very|really|quite) )?(early|late)\b/.exec(input.toLowerCase());
@@ -65,10 +68,29 @@ function bareClockDigits(input: string, hours: string, minutes: string): UsageEr
   );
 }
 
-/** A clock time: "6am", "9:30", "15h", "at 8", "8 o'clock", "noon". */
-const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|(?:\bat|@) ?\d|\b(?:noon|midday|midnight)\b/;
-
 const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|years?)';
+
+/** "middle of the week", "midweek", "early next week", "late in the week": a part of a week, which names no weekday. */
+const WEEK_PART = /\b(early|mid|middle|late)(?:[- ]?| of | in )(?:(the|this|next|each|every) )?week\b/;
+
+/** The weekdays a part of a week may mean, and the one the hint writes. */
+const WEEK_PART_DAYS: Record<string, { days: readonly string[]; day: string }> = {
+  early: { days: ['monday', 'tuesday'], day: 'monday' },
+  mid: { days: ['tuesday', 'wednesday', 'thursday'], day: 'wednesday' },
+  middle: { days: ['tuesday', 'wednesday', 'thursday'], day: 'wednesday' },
+  late: { days: ['thursday', 'friday'], day: 'thursday' },
+};
+
+/** A part of a week is refused with the weekdays it could mean and a phrase that names one, in the same week or repeating. */
+function weekPartError(input: string, week: RegExpExecArray): UsageError {
+  const { days, day } = WEEK_PART_DAYS[week[1]!]!;
+  const repeats = week[2] === 'each' || week[2] === 'every' || /^\s*(?:every|each)\b/i.test(input);
+  const once = `'${day}${week[2] === 'next' ? ' next week' : ''} at 9am'`;
+  return new UsageError(
+    `'${input.trim()}'${week[0] === input.trim().toLowerCase() ? '' : `: '${week[0]}'`} names no weekday (${days.join('? ')}?)`,
+    repeats ? `Give the weekday, such as 'every ${day} at 9am' or, once, ${once}.` : `Give the weekday, such as ${once} or, to repeat, 'every ${day} at 9am'.`,
+  );
+}
 
 /** Words people use for a time that leave the time itself open: refused with what is open and how to say it. */
 const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
@@ -88,7 +110,7 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     "Give the time, such as 'every monday at 7am' or 'tomorrow at 10pm'.",
   ],
   [
-    new RegExp(`\\b(?:(?:early|mid|late)[- ]?(?:${MONTH_NAMES.map((month) => month.toLowerCase()).join('|')}|month|week|year)|middle of (?:the |this |next |each |every )?(?:month|week|year))\\b`),
+    new RegExp(`\\b(?:(?:early|mid|late)[- ]?(?:${MONTH_NAMES.map((month) => month.toLowerCase()).join('|')}|month|year)|middle of (?:the |this |next |each |every )?(?:month|year))\\b`),
     "'early', 'mid', 'middle' or 'late' in a month or a week leaves the day open",
     "Give the day, such as 'march 3 at 9am', 'the 15th of next month' or, to repeat, 'every month on the 15th'.",
   ],

@@ -2604,7 +2604,8 @@ function readNthCount(tokens: readonly string[], i: number): Read<number> | null
   const ordinal = readOrdinal(tokens, i);
   if (!ordinal) return null;
   const j = ordinal.end;
-  const fromEnd = tokens[j] === 'last' ? j + 1 : (tokens[j] === 'to' || tokens[j] === 'from') && tokens[j + 1] === 'last' ? j + 2 : 0;
+  // "2nd to last friday" counts from the end; "first to last day" is a range, the day-of-month rule's (no one means the last day so).
+  const fromEnd = tokens[j] === 'last' ? j + 1 : ((tokens[j] === 'to' && ordinal.value > 1) || tokens[j] === 'from') && tokens[j + 1] === 'last' ? j + 2 : 0;
   return fromEnd ? { value: -ordinal.value, end: fromEnd } : ordinal;
 }
 
@@ -2646,7 +2647,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
     // "first monday" is an nth weekday; "march 1st" and "1st of march" are dates.
     if (weekdayOf(after) !== undefined || monthOf(after) !== undefined) return null;
     if (after === 'of' && monthOf(tokens[day.end + 1]) !== undefined && days.length === 0) return null;
-    if ((after === 'last' || after === 'to' || after === 'from') && (tokens[day.end + 1] === 'last' || after === 'last') && days.length === 0) return null;
+    if ((after === 'last' || after === 'to' || after === 'from') && (tokens[day.end + 1] === 'last' || after === 'last') && days.length === 0 && !(day.value === 1 && after === 'to')) return null;
     days.push(day.value);
     j = day.end;
     if (tokens[j] === 'day') j++;
@@ -2679,9 +2680,17 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
       } else if (last && last.value > day.value && last.value <= 31) {
         for (let d = day.value + 1; d <= last.value; d++) days.push(d);
         if (tokens[k] === 'last') group.throughMonthEnd = true;
-        const from = tokens[start - 1] === 'from' || tokens[start - 1] === 'between' || (tokens[start - 1] === 'the' && (tokens[start - 2] === 'from' || tokens[start - 2] === 'between'));
-        if (from && tokens[k] !== 'last' && seen.group.interval?.unit !== 'month' && !seen.group.months && !saysEveryMonth(tokens, last.end)) {
-          const said = tokens.slice(start - (tokens[start - 1] === 'the' ? 2 : 1), last.end).join(' ');
+        // "the 1st to the last day of february": a cron's days run to 31 and fire on those the month has, so its end moves with leap years, said.
+        const ofMonth = tokens[last.end] === 'of' || tokens[last.end] === 'in' ? monthOf(tokens[last.end + 1]) : undefined;
+        if (tokens[k] === 'last' && ofMonth === 2) {
+          const said = tokens.slice(tokens[start - 1] === 'the' ? start - 1 : start, last.end + 2).join(' ');
+          addNote(group, `read '${said}' as ${day.value === 1 ? 'every day of February' : `February ${day.value}`} to the 28th or, in a leap year, the 29th`);
+        }
+        // "the 1st to the 10th", "from the 1st to the 10th": with no month said, every month's, which is said ("to the last"
+        // says the month's end).
+        if (tokens[k] !== 'last' && seen.group.interval?.unit !== 'month' && !seen.group.months && !saysEveryMonth(tokens, last.end)) {
+          const opening = tokens[start - 1] === 'the' ? start - 1 : start;
+          const said = tokens.slice(tokens[opening - 1] === 'from' || tokens[opening - 1] === 'between' ? opening - 1 : opening, last.end).join(' ');
           addNote(group, `read '${said}' as days ${day.value} to ${last.value}${EVERY_MONTH_NOTE}, such as 'from january ${day.value} until january ${last.value}'`);
         }
         j = last.end;

@@ -129,10 +129,13 @@ export function isSeasonalChange(zone: string, change: { at: number; before: num
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** "2026-11-23 09:00 EST": the instant on the zone's clock, with its abbreviation. */
-export function formatLocal(zone: string, instant: number): string {
+/** "2026-11-23 09:00 EST": the instant on the zone's clock, with its abbreviation; with `seconds`, an instant off its
+ * minute shows them ("2026-11-23 14:02:30 EST"), as a one-time reading keeps them.
+ */
+export function formatLocal(zone: string, instant: number, seconds = false): string {
   const w = wallTime(zone, instant);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)} ${zoneAbbreviation(zone, instant)}`;
+  const shownSeconds = seconds && w.second !== 0 ? `:${pad(w.second)}` : '';
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}${shownSeconds} ${zoneAbbreviation(zone, instant)}`;
 }
 
 export function formatDate(date: { year: number; month: number; day: number }): string {

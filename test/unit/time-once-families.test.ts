@@ -522,13 +522,8 @@ describe('words around a time that add nothing or name no hour', () => {
     expect((await meaningOfOnce('later today at 5pm', sunday)).local.slice(0, 16)).toBe('2026-11-22 17:00');
   });
 
-  it('"early" beside a time given: refused as adding nothing, with the phrase without it', async () => {
-    const error = await meaningOfOnce('tomorrow at 6am early morning', sunday).then(
-      () => undefined,
-      (thrown: unknown) => thrown as UsageError,
-    );
-    expect(error?.message).toMatch(/'early' adds nothing to the time given/);
-    expect(error?.hint).toBe("Leave it out: 'tomorrow at 6am morning'.");
+  it('"early" beside a time given: the part of the day holds it, read', async () => {
+    expect((await meaningOfOnce('tomorrow at 6am early morning', sunday)).local).toBe('2026-11-23 06:00 EST');
   });
 });
 

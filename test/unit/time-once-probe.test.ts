@@ -169,8 +169,8 @@ describe('more days and clocks once refused', () => {
     ['second to last day of the month', '2026-11-29 09:00 EST'],
     ['2nd last day of next month', '2026-12-30 09:00 EST'],
     ['penultimate friday of the month', '2026-12-18 09:00 EST'],
-    ['11.59.15 AM', '2026-11-22 11:59 EST'],
-    ['06.12.16 PM', '2026-11-22 18:12 EST'],
+    ['11.59.15 AM', '2026-11-22 11:59:15 EST'],
+    ['06.12.16 PM', '2026-11-22 18:12:16 EST'],
   ])('%s is %s', async (phrase, local) => {
     expect((await once(phrase)).local).toBe(local);
   });

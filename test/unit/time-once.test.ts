@@ -703,12 +703,12 @@ describe('words as chat and calendars write them', () => {
   });
 
   it.each([
-    ['10:25:30', '2026-12-03 10:25', ["read '10:25:30' as 10:25; write '10:25:30 pm' or 22:25 for the evening"]],
-    ['11:25:30', '2026-12-02 11:25', ["read '11:25:30' as 11:25; write '11:25:30 pm' or 23:25 for the evening"]],
-    ['monday 10:25:30', '2026-12-07 10:25', ["read '10:25:30' as 10:25; write '10:25:30 pm' or 22:25 for the evening"]],
-    ['12:25:30', '2026-12-02 12:25', ["read '12:25:30' as 12:25, after noon; write '12:25:30 am' or 00:25 for after midnight"]],
-    ['3:25:30', '2026-12-02 15:25', ["read '3:25:30' as 15:25; write '3:25:30 am' or 03:25 for the morning"]],
-    ['2026-12-10 3:25:30', '2026-12-10 15:25', ["read '3:25:30' as 15:25; write '3:25:30 am' or 03:25 for the morning"]],
+    ['10:25:30', '2026-12-03 10:25', ["read '10:25:30' as 10:25:30; write '10:25:30 pm' or 22:25:30 for the evening"]],
+    ['11:25:30', '2026-12-02 11:25', ["read '11:25:30' as 11:25:30; write '11:25:30 pm' or 23:25:30 for the evening"]],
+    ['monday 10:25:30', '2026-12-07 10:25', ["read '10:25:30' as 10:25:30; write '10:25:30 pm' or 22:25:30 for the evening"]],
+    ['12:25:30', '2026-12-02 12:25', ["read '12:25:30' as 12:25:30, after noon; write '12:25:30 am' or 00:25:30 for after midnight"]],
+    ['3:25:30', '2026-12-02 15:25', ["read '3:25:30' as 15:25:30; write '3:25:30 am' or 03:25:30 for the morning"]],
+    ['2026-12-10 3:25:30', '2026-12-10 15:25', ["read '3:25:30' as 15:25:30; write '3:25:30 am' or 03:25:30 for the morning"]],
     // A leading zero, an hour of 13-23 or am/pm: the 24-hour clock, or the one said.
     ['03:25:30', '2026-12-03 03:25', []],
     ['13:25:30', '2026-12-02 13:25', []],

