@@ -29,7 +29,7 @@ const ids = (letta: FakeLetta) => [...letta.schedules.keys()];
 const deleted = (letta: FakeLetta) => letta.requests('DELETE').map((r) => r.path.split('/').pop());
 
 /** The other machine's edit, done when this one's create arrives (so its copy is made first) or after (`after`). */
-function otherEdit(letta: FakeLetta, oldId: string, text: string, after = false): { id?: string } {
+function otherEdit(letta: FakeLetta, oldId: string, text: string, after = false, timing: Parameters<FakeLetta['addSchedule']>[1] = { type: 'recurring', cron_expression: CRON }): { id?: string } {
   const theirs: { id?: string } = {};
   let creates = 0;
   letta.onRequest = (request) => {
@@ -38,7 +38,7 @@ function otherEdit(letta: FakeLetta, oldId: string, text: string, after = false)
     // After: at this edit's look before its delete (the list of the agent).
     const due = after ? request.method === 'GET' && request.path.endsWith('/schedule') && creates > 0 : creates > 0;
     if (!due) return;
-    theirs.id = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, text).id;
+    theirs.id = letta.addSchedule(AGENT, timing, text).id;
     letta.schedules.delete(oldId);
   };
   return theirs;
@@ -79,6 +79,22 @@ describe('two edits of one schedule at the same time, from two machines', () => 
     const sync = await mine('sync');
     expect(sync.code).toBe(0);
     expect(letta.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('a one-time schedule: the hint names onetime, the group its commands are in', async () => {
+    const { letta } = suite;
+    const mine = machine();
+    const timing = { type: 'one-time', scheduled_at: Date.parse('2027-01-15T15:00:00Z') } as const;
+    const sent = await mine('send', '--agent-id', AGENT, '--message', 'water', '--execute-at', '2027-01-15T15:00:00Z', '--json');
+    expect(sent.code).toBe(0);
+    const { id: oldId } = JSON.parse(sent.stdout) as { id: string };
+    letta.now = () => Date.now();
+    const theirs = otherEdit(letta, oldId, 'lunch', false, timing);
+    const edit = await mine('onetime', 'edit', oldId, '--message', 'water the plants');
+    expect(edit.code).toBe(1);
+    expect(ids(letta)).toEqual([theirs.id]);
+    expect(edit.stderr).toContain(`letta-switchboard onetime get ${theirs.id}; to make this change on it: letta-switchboard onetime edit ${theirs.id}`);
+    expect(edit.stderr).not.toContain('recurring');
   });
 
   it("this edit's copy made first: kept, and the other machine's deleted, said", async () => {

@@ -51,6 +51,7 @@ export async function settleRacedEdit(
   oldListed: boolean,
 ): Promise<RacedEdit> {
   const { agentId, oldId, newId, body, since, stamp, listed } = race;
+  const group = body.schedule.type === 'one-time' ? 'onetime' : 'recurring';
   const known = recordedScheduleIds(await records.read());
   const ours = listed.find((item) => item.id === newId);
   const fromOld = (item: ScheduledMessage) =>
@@ -75,14 +76,14 @@ export async function settleRacedEdit(
   }
   const raced = `${oldId} was changed on another machine at the same time`;
   if (first.id === newId) {
-    await deleteOrSay(api, agentId, theirs.id, newId);
+    await deleteOrSay(api, agentId, theirs.id, newId, group);
     return { keptId: newId, lines: [`${raced}, as ${theirs.id}: this edit's ${newId} was made first, so ${newId} is kept, and ${theirs.id} deleted (that machine's next sync says so).`] };
   }
   const same = sameSchedule({ schedule: body.schedule, messages: body.messages }, theirs);
   // Not listed, ours was deleted by the other machine's edit; a list that lagged behind our create leaves both, never neither.
   if (ours) {
     await records.update((state) => model.markDeleteUnanswered(state, newId, stamp));
-    await deleteOrSay(api, agentId, newId, theirs.id);
+    await deleteOrSay(api, agentId, newId, theirs.id, group);
   }
   await records.update((state) => {
     const intent = model.findIntent(state, newId);
@@ -96,16 +97,16 @@ export async function settleRacedEdit(
     lines: [],
     undone: new CliError(
       `${raced}, as ${theirs.id}, made first: ${theirs.id} is kept, and this edit's ${newId} deleted, so this change is not made`,
-      `See what it is now: letta-switchboard recurring get ${theirs.id}; to make this change on it: letta-switchboard recurring edit ${theirs.id} ...`,
+      `See what it is now: letta-switchboard ${group} get ${theirs.id}; to make this change on it: letta-switchboard ${group} edit ${theirs.id} ...`,
     ),
   };
 }
 
-async function deleteOrSay(api: Pick<LettaApi, 'deleteSchedule'>, agentId: string, id: string, kept: string): Promise<void> {
+async function deleteOrSay(api: Pick<LettaApi, 'deleteSchedule'>, agentId: string, id: string, kept: string, group: 'onetime' | 'recurring'): Promise<void> {
   try {
     await api.deleteSchedule(agentId, id);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`Could not delete ${id}, made at the same time as ${kept} for one schedule: ${reason}`, `Both exist now: delete one (letta-switchboard recurring delete ${id}).`);
+    throw new CliError(`Could not delete ${id}, made at the same time as ${kept} for one schedule: ${reason}`, `Both exist now: delete one (letta-switchboard ${group} delete ${id}).`);
   }
 }
