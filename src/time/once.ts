@@ -99,6 +99,11 @@ function outOfRange(shown: string): UsageError {
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
 export function parseInstant(input: string, options: InstantOptions): ParsedInstant {
+  // Read on, a second past 59 would roll into the next minute ("2:02:99" as 14:03:39), as a minute past 59 never does.
+  const pastMinute = [...input.matchAll(CLOCK_TO_THE_SECOND)].find((clock) => Number(clock[3]) > 59);
+  if (pastMinute) {
+    throw new UsageError(`'${pastMinute[0]}' is not a time of day: second ${pastMinute[3]} is out of range (00-59)`, `Give a second from 00 to 59, such as '${pastMinute[1]}:${pastMinute[2]}:30'.`);
+  }
   try {
     return readPhrase(input, options);
   } catch (refused) {

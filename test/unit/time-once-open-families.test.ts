@@ -61,6 +61,14 @@ describe('a one-time clock kept to the second shows its seconds, in the local ti
     expect(meaning.notes).toContain("read '3:05:57' as 15:05:57; write '3:05:57 am' or 03:05:57 for the morning");
   });
 
+  it.each([
+    ['at 2:02:99', "'2:02:99' is not a time of day: second 99 is out of range (00-59) | Give a second from 00 to 59, such as '2:02:30'."],
+    ['dec 8 18:05:60', "'18:05:60' is not a time of day: second 60 is out of range (00-59) | Give a second from 00 to 59, such as '18:05:30'."],
+    ['2026-12-10 09:00:61', "'09:00:61' is not a time of day: second 61 is out of range (00-59) | Give a second from 00 to 59, such as '09:00:30'."],
+  ])('%s: a second past 59 is refused, never rolled into the next minute', async (phrase, said) => {
+    expect(await refusal(meaningOfOnce(phrase, OPTIONS))).toBe(said);
+  });
+
   it('a time to the second in the past is shown to the second', async () => {
     expect(await refusal(meaningOfOnce('2026-12-01 10:03:30', OPTIONS))).toContain('it means 2026-12-01 10:03:30 EST');
   });
