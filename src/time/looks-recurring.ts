@@ -6,13 +6,15 @@
 import { phraseZone } from './once-zone';
 import { ClauseConflict, readText } from './read-recurring';
 import { withEverydayWords } from './everyday-words';
+import { withoutHedge } from './lexicon';
 
 // For the entry (index.ts), which loads this module for phrases that may repeat: a dynamic import of words.ts split it into a file of its own.
 export { MAX_PHRASE_LENGTH } from './words';
 
 /** True when the phrase reads as a repeating schedule rather than one instant. */
 export function looksRecurring(input: string): boolean {
-  const text = normalize(input);
+  // "sharp at 7am every day", "around 9 every monday": the hedge says nothing of how often, as the repeating reader drops it.
+  const text = withoutHedge(normalize(input), input.trim(), undefined);
   if (isCronLike(text) || isShortCron(text) || /^@[a-z]+$/.test(text)) return true;
   try {
     return readText(text).some((group) => group.repeats);

@@ -238,6 +238,13 @@ describe('a phrase whose words are all known but not read says where the reading
     await expect(meaning(phrase)).rejects.toThrow(`Could not understand the schedule: '${phrase}' (stopped at '${word}')`);
   });
 
+  it.each(['sharp at 7am every day', 'on the dot at 9am every monday', 'exactly at 7am daily', 'around 7am every day'])(
+    '%s, a hedge or its opposite before the time, is told a repeating schedule with no flag',
+    async (phrase) => {
+      expect((await meaningOf(phrase, { now: Date.parse('2026-12-02T15:04:00Z'), zone: 'America/New_York' })).type).toBe('recurring');
+    },
+  );
+
   it.each(['every day at 7am sharp', 'sharp at 7am every day', 'every monday only', 'weekdays only at 9am'])('%s is read: the word is in its place', async (phrase) => {
     expect((await meaning(phrase)).type).toBe('recurring');
   });
