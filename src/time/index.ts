@@ -274,6 +274,15 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     ends.start === undefined ? options.now : ends.start <= options.now ? instantFromLocal(options.zone, { ...startDay!, hour: 0, minute: 0, second: 0 }) : Math.max(options.now, ends.start - 1);
   // The series within the ends says its own DST notes, for its own runs.
   const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count, ends.start, false).catch(async (error: unknown) => {
+    // What is left once the ends are read may be one instant ("on 3" of "on 3 next week") that the whole phrase is not:
+    // the one-time reader's own refusal of the whole says why ("next week has no 3rd"), where one of its words alone misleads.
+    if (error instanceof OneInstantError) {
+      const whole = await meaningOfOnce(input.trim(), options).then(
+        () => undefined,
+        (refused: unknown) => refused,
+      );
+      if (whole instanceof UsageError && !whole.message.startsWith('Could not')) throw whole;
+    }
     const instead = await insteadIfOneInstant(error, input.trim(), options);
     // An error about the rule repeats the phrase as typed, not what is left of it once its ends are read.
     if (instead === error && error instanceof UsageError) error.message = error.message.replace(`'${ruleText}'`, `'${input.trim()}'`);
@@ -509,11 +518,14 @@ async function insteadIfOneInstant(error: unknown, text: string, options: Phrase
   return (await oneInstantError(text, options)) ?? error;
 }
 
+/** A phrase given as a repeating one that reads as one instant. */
+class OneInstantError extends UsageError {}
+
 /** For a phrase given as a repeating one that reads as one instant ("tomorrow at 9am"): the error that says so and points to --execute-at. */
 async function oneInstantError(text: string, { now, zone }: PhraseOptions): Promise<UsageError | undefined> {
   const instant = await meaningOfOnce(text, { now, zone }).catch(() => null);
   if (!instant) return undefined;
-  return new UsageError(
+  return new OneInstantError(
     `'${text}' is one instant (${instant.local}), not a repeating schedule`,
     `To send it once, use --execute-at: letta-switchboard send --agent-id AGENT --message "..." --execute-at "${text.replace(/"/g, '\\"')}". ` +
       "To repeat it, say how often, such as 'every day at 9am' or 'every monday at 9am'.",

@@ -168,6 +168,12 @@ describe('a year said in words after a date is read as that year, said', () => {
 });
 
 describe('a day of the month with this or next week: the date when it falls in that week, else refused with each reading', () => {
+  it.each(['on 3 next week', 'on 1 next week'])('%s given as a repeating schedule gets the same refusal, not a date in another month', async (phrase) => {
+    const said = await refusal(meaningOfRecurring(phrase, OPTIONS));
+    expect(said).toContain(`'${phrase}': next week (Mon 7 Dec to Sun 13 Dec) has no`);
+    expect(said).not.toContain('is one instant');
+  });
+
   it.each([
     ['on 9 next week', '2026-12-09 09:00 EST', "read '9' as the 9th, Wed 9 Dec, in next week (Mon 7 Dec to Sun 13 Dec); for a time, write 'at 9pm'"],
     ['on 9 next week at 5pm', '2026-12-09 17:00 EST', "read '9' as the 9th, Wed 9 Dec, in next week (Mon 7 Dec to Sun 13 Dec)"],
