@@ -184,6 +184,17 @@ describe('a day of the month with this or next week: the date when it falls in t
   });
 
   it.each([
+    ['on 15 next week at 9am', 'december 15 at 9am', '2026-12-15 09:00 EST'],
+    ['on the 20 this week at 3pm', 'december 20 at 3pm', '2026-12-20 15:00 EST'],
+    ['next week on the 1st at 8:30pm', 'january 1 at 8:30pm', '2027-01-01 20:30 EST'],
+    ['the 25th next week at noon', 'december 25 at noon', '2026-12-25 12:00 EST'],
+    ['at 9am on 25 next week', 'at 9am on december 25', '2026-12-25 09:00 EST'],
+  ])('%s: the date written instead keeps the clock', async (phrase, instead, local) => {
+    expect(await refusal(meaningOfOnce(phrase, OPTIONS))).toContain(`For the date, write '${instead}'.`);
+    expect((await meaningOfOnce(instead, OPTIONS)).local).toBe(local);
+  });
+
+  it.each([
     ['on 3 next month', '2027-01-03 09:00 EST', "read '3' as the 3rd of next month; for a time, write 'at 3pm'"],
     ['next month on 3', '2027-01-03 09:00 EST', "read '3' as the 3rd of next month; for a time, write 'at 3pm'"],
     ['on 3 next month at 5pm', '2027-01-03 17:00 EST', "read '3' as the 3rd of next month"],
