@@ -85,6 +85,8 @@ const DAY_WORD = String.raw`(?:(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|
 const YEAR_AFTER_DATE = new RegExp(String.raw`(?<=\b(?:${MONTH} (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD})|(?:\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD}) (?:of )?${MONTH}),? )${SPOKEN_YEAR}\b`, 'g');
 /** The whole phrase ("nineteen twenty eight"): an hour of 13-19 with minutes is said as a clock by few, as a year by most ("eighteen hundred" is a clock). */
 const YEAR_ALONE = new RegExp(String.raw`^(?:in )?${SPOKEN_YEAR.replace('|twenty) ', ') ').replace('|(hundred)', '|()(?!)')}$`);
+/** After "in" or "the year" ("in twenty twenty eight", "in the year nineteen ninety at 5pm"): a year, as no clock follows those words. */
+const YEAR_SAID = new RegExp(String.raw`(?<=(?:^|\b)(?:in (?:the year )?|the year ))${SPOKEN_YEAR.replace('|(hundred)', '|()(?!)')}(?= (?:at |@ )?(?:\d|noon|midnight)|$)`);
 
 /**
  * A year said in words ("nineteen twenty eight", "twenty twenty seven") as its digits, where a year is meant; never two
@@ -99,7 +101,10 @@ function withSpokenYears(text: string, notes?: string[]): string {
     notes?.push(yearInWordsNote(said, digits));
     return digits;
   };
-  return text.replace(YEAR_AFTER_DATE, afterDate).replace(YEAR_ALONE, (said: string, ...groups: string[]) => (said.startsWith('in ') ? 'in ' : '') + year(said, ...(groups as [string])));
+  return text
+    .replace(YEAR_AFTER_DATE, afterDate)
+    .replace(YEAR_SAID, (said: string, ...groups: string[]) => year(said, ...(groups as [string])))
+    .replace(YEAR_ALONE, (said: string, ...groups: string[]) => (said.startsWith('in ') ? 'in ' : '') + year(said, ...(groups as [string])));
 }
 
 /** The note for a year said in words and read as its digits. */
