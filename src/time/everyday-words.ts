@@ -34,7 +34,9 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring', n
     // "month end", "every month-end", "quarter end", "year-end": the end of the month (quarter, year), of every one.
     .replace(/\b(?:(each|every)|the) (month|quarter|year)[- ]end\b/g, (_said: string, every: string | undefined, span: string) => (every ? `the end of ${every} ${span}` : `the end of the ${span}`))
     .replace(/(?<!\b(?:the|each|every) )\b(month|quarter|year)[- ]end\b/g, 'end of the $1')
-    .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
+    .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m')
+    // In both readers, as the part of the day beside a clock decides its am or pm the same way.
+    .replace(PART_QUALIFIER, (said: string) => (GIVES_A_TIME.test(text) ? '' : said));
   // "every morning and evening", "mornings and evenings": each part of the day its own time, as "every morning and every evening".
   // Only as the whole phrase: days before or after them ("saturday mornings and evenings", "... on weekdays") would be
   // read as the first part's or the second's alone.
@@ -57,7 +59,6 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring', n
   }
   return (
     plain
-      .replace(PART_QUALIFIER, (said: string) => (GIVES_A_TIME.test(text) ? '' : said))
       .replace(/\b(?:right (?:now|away)|straight ?away|as soon as possible)\b/g, 'now')
       // "at the moment", "at present": now, said as the whole phrase.
       .replace(/^at (?:the (?:moment|present time)|present)$/, 'now')
