@@ -52,11 +52,18 @@ export function withDayInSpan(text: string, shown: string, today: WallTime, note
       return text.replace(week[0], `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`);
     }
     const other = nextDate(n, today);
+    // The rest of the phrase stays in the date written instead ("on 15 next week at 9am": 'december 15 at 9am'); an "on"
+    // that opened the phrase goes with the week.
+    const opensWith = text.indexOf(week[0]) === 0;
+    const instead = text
+      .replace(week[0], `${week[1] !== undefined && !opensWith ? 'on ' : ''}${spelled(other)}`)
+      .replace(/\s+/g, ' ')
+      .trim();
     const problem = date ? `the ${ordinalDay(n)} this week (${dayLabel(date)}) has passed` : `${which} week (${span}) has no ${ordinalDay(n)}`;
     throw new UsageError(
       `'${shown}': ${problem}`,
       n <= 31
-        ? `For the date, write '${spelled(other)}'${clock ? `; for a time ${which} week, give its day, such as 'monday ${which} week ${clock.slice(1, -1)}'` : ''}.`
+        ? `For the date, write '${instead}'${clock ? `; for a time ${which} week, give its day, such as 'monday ${which} week ${clock.slice(1, -1)}'` : ''}.`
         : `Give the day, such as 'monday ${which} week' or '${spelled(nextDate(15, today))}'.`,
     );
   }

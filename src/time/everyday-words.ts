@@ -34,7 +34,9 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring', n
     // "month end", "every month-end", "quarter end", "year-end": the end of the month (quarter, year), of every one.
     .replace(/\b(?:(each|every)|the) (month|quarter|year)[- ]end\b/g, (_said: string, every: string | undefined, span: string) => (every ? `the end of ${every} ${span}` : `the end of the ${span}`))
     .replace(/(?<!\b(?:the|each|every) )\b(month|quarter|year)[- ]end\b/g, 'end of the $1')
-    .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
+    .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m')
+    // In both readers, as the part of the day beside a clock decides its am or pm the same way.
+    .replace(PART_QUALIFIER, (said: string) => (GIVES_A_TIME.test(text) ? '' : said));
   // "every morning and evening", "mornings and evenings": each part of the day its own time, as "every morning and every evening".
   // Only as the whole phrase: days before or after them ("saturday mornings and evenings", "... on weekdays") would be
   // read as the first part's or the second's alone.
@@ -57,7 +59,6 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring', n
   }
   return (
     plain
-      .replace(PART_QUALIFIER, (said: string) => (GIVES_A_TIME.test(text) ? '' : said))
       .replace(/\b(?:right (?:now|away)|straight ?away|as soon as possible)\b/g, 'now')
       // "at the moment", "at present": now, said as the whole phrase.
       .replace(/^at (?:the (?:moment|present time)|present)$/, 'now')
@@ -85,6 +86,8 @@ const DAY_WORD = String.raw`(?:(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|
 const YEAR_AFTER_DATE = new RegExp(String.raw`(?<=\b(?:${MONTH} (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD})|(?:\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD}) (?:of )?${MONTH}),? )${SPOKEN_YEAR}\b`, 'g');
 /** The whole phrase ("nineteen twenty eight"): an hour of 13-19 with minutes is said as a clock by few, as a year by most ("eighteen hundred" is a clock). */
 const YEAR_ALONE = new RegExp(String.raw`^(?:in )?${SPOKEN_YEAR.replace('|twenty) ', ') ').replace('|(hundred)', '|()(?!)')}$`);
+/** After "in" or "the year" ("in twenty twenty eight", "in the year nineteen ninety at 5pm"): a year, as no clock follows those words. */
+const YEAR_SAID = new RegExp(String.raw`(?<=(?:^|\b)(?:in (?:the year )?|the year ))${SPOKEN_YEAR.replace('|(hundred)', '|()(?!)')}(?= (?:at |@ )?(?:\d|noon|midnight)|$)`);
 
 /**
  * A year said in words ("nineteen twenty eight", "twenty twenty seven") as its digits, where a year is meant; never two
@@ -99,7 +102,10 @@ function withSpokenYears(text: string, notes?: string[]): string {
     notes?.push(yearInWordsNote(said, digits));
     return digits;
   };
-  return text.replace(YEAR_AFTER_DATE, afterDate).replace(YEAR_ALONE, (said: string, ...groups: string[]) => (said.startsWith('in ') ? 'in ' : '') + year(said, ...(groups as [string])));
+  return text
+    .replace(YEAR_AFTER_DATE, afterDate)
+    .replace(YEAR_SAID, (said: string, ...groups: string[]) => year(said, ...(groups as [string])))
+    .replace(YEAR_ALONE, (said: string, ...groups: string[]) => (said.startsWith('in ') ? 'in ' : '') + year(said, ...(groups as [string])));
 }
 
 /** The note for a year said in words and read as its digits. */

@@ -496,6 +496,8 @@ export function withChatWords(words: readonly string[]): string[] {
     if (spelled) out.push(spelled);
     // "friday of the following week": the week after this one, as "next week" is.
     else if (word === 'following' && before === 'the' && /^(?:week|month|year)$/.test(clocks[k + 1] ?? '')) out.splice(-1, 1, 'next');
+    // "current month", "the current week": this one, as "this month" says.
+    else if (word === 'current' && /^(?:week|month|year)$/.test(clocks[k + 1] ?? '')) out.splice(before === 'the' ? -1 : out.length, before === 'the' ? 1 : 0, 'this');
     else if (/^@\d{1,4}(?:[:.]\d{2})?(?:[ap]\.?m?\.?)?$/.test(word)) out.push('at', word.slice(1));
     else if (/^(?:[ap]m|[ap]\.m\.?)$/.test(word) && (weekdayOf(before) !== undefined || before === 'today' || before === 'tomorrow')) out.push(word.startsWith('a') ? 'morning' : 'afternoon');
     else if (word === 'fortnight' && (before === '' || before === 'in')) out.push('a', 'fortnight');

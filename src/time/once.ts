@@ -28,6 +28,7 @@ import { plainlyOnce } from './plainly-once';
 import { PartsClash, readParts, spelled, yearOf, type DayRef } from './read-once';
 import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
 import { withDayInSpan } from './day-in-span';
+import { refuseYearAlone } from './year-alone';
 import { withEverydayWords } from './everyday-words';
 import { withLooseWords } from './loose-words';
 import { withMovableHolidays } from './movable-holidays';
@@ -206,15 +207,7 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
   const text = nextUnit(plainDays(withLooseWords(withDayInSpan(said, shown, wallTime(zone, now), named), shown, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
   refuseCountedDays(tokenize(text), shown);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
-  const yearAlone = /^(?:in )?((?:1[3-9]|20)\d\d)$/.exec(text);
-  if (yearAlone && !/\d/.test(shown)) {
-    // "nineteen twenty eight": a year said in words, which names no day.
-    throw new UsageError(
-      `'${shown}' is the year ${yearAlone[1]}, which names no day`,
-      // "two thousand ..." is no clock's hour.
-      `Give a day, such as 'march 1 ${yearAlone[1]!.startsWith('20') ? yearAlone[1] : '2028'}'${yearAlone[1]!.startsWith('1') && Number(yearAlone[1]!.slice(2)) < 60 ? `, or a time on the 24-hour clock, such as 'at ${yearAlone[1]!.slice(0, 2)}:${yearAlone[1]!.slice(2)}'` : ''}.`,
-    );
-  }
+  refuseYearAlone(text, shown);
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
   // (As a start, "starting at 5 past the hour" is where an interval counts from: the recurring reader's.)
   const minute = edge ? undefined : minuteOfHour(text);
@@ -1277,6 +1270,10 @@ const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
     'a number beside a month and its year could be its day or an hour',
     "Write the day after its month, such as 'september 23 2027', or the hour with 'at', such as 'september 2027 at 23:00'.",
   ],
+  // A span alone ("this month", "current week at 9am"): a day in it is what is missing.
+  [/^(?:(?:in|during) )?(?:the )?this week\b(?! (?:after|before)\b)/, WHICH_DAY, "Give a day in it, such as 'friday this week' or 'monday next week'."],
+  [/^(?:(?:in|during) )?(?:the )?this month\b(?! (?:after|before)\b)/, WHICH_DAY, "Give a day in it, such as 'the last day of this month' or 'the 15th of next month'."],
+  [/^(?:(?:in|during) )?(?:the )?this year\b(?! (?:after|before)\b)/, WHICH_DAY, "Give a day in it, such as 'the last day of this year' or 'the 1st of next month'."],
   [/\bthis day\b/, WHICH_DAY, "Give the day, such as 'today at 5pm' or 'a week from today'."],
   // Not "end of the day": which hour ends it is what is open (phraseError says so).
   [/\b(?:the|this|next|that) (?:week|month|year|(?<!\bend of \w+ )day)\b(?! (?:after|before)\b)/, WHICH_DAY, "Give the day, such as 'friday next week' or 'the 5th of next month'."],

@@ -4,6 +4,7 @@ import { LINK_WORDS, monthOf, NUMBER_WORDS, partOfDay, unitOf, weekdayOf, type P
 import { fullYear, ordinalDay, readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 import { daysInMonth } from './zone';
 import { MONTH_NAMES } from './names';
+import { yearAndClock } from './year-alone';
 
 /**
  * The one-time phrase as parts, read token by token: a day ("tomorrow",
@@ -205,7 +206,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
         ].find(({ text, value }) => value.hour === 20 && /^twenty (?:[a-z]+ ?)+$/.test(text) && !/\b(?:past|to|half|quarter|o'?clock)\b/.test(text));
         if (inWords) {
           const year = inWords.value.hour * 100 + inWords.value.minute;
-          throw new PartsClash(`is the year ${year} ('${inWords.text}') and a time ('${inWords.other}'), which name no day`, `Give a day in ${year}, such as 'march 1 ${year} at ${inWords.other}'.`);
+          throw new PartsClash(...yearAndClock(year, inWords.text, inWords.other));
         }
         // "15 at 8:00", "8pm, 15": a bare number beside a clock may be meant as the day of the month.
         const [day, time] = said.bareClock === bareClock ? [] : said.bareClock ? [said.clock!, clock.text] : [clock.text, said.clock!];

@@ -2076,9 +2076,9 @@ function readFromDays(tokens: readonly string[], i: number, part: Group): number
   return end;
 }
 
-/** "every year", "each year", "yearly", "annually": the phrase says its months come round each year. */
+/** "every year", "each year", "yearly", "annually", "every july": the phrase says its months come round each year. */
 function saysEveryYear(tokens: readonly string[]): boolean {
-  return tokens.some((token, k) => token === 'yearly' || token === 'annually' || (token === 'year' && EACH.has(tokens[k - 1] ?? '')));
+  return tokens.some((token, k) => token === 'yearly' || token === 'annually' || ((token === 'year' || monthOf(token) !== undefined) && EACH.has(tokens[k - 1] ?? '')));
 }
 
 /** "from the 25th to the last", "between the 1st and the 5th". */
@@ -2688,10 +2688,22 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
         }
         // "the 1st to the 10th", "from the 1st to the 10th": with no month said, every month's, which is said ("to the last"
         // says the month's end).
+        const opening = tokens[start - 1] === 'the' ? start - 1 : start;
+        const opened = tokens[opening - 1] === 'from' || tokens[opening - 1] === 'between';
         if (tokens[k] !== 'last' && seen.group.interval?.unit !== 'month' && !seen.group.months && !saysEveryMonth(tokens, last.end)) {
-          const opening = tokens[start - 1] === 'the' ? start - 1 : start;
-          const said = tokens.slice(tokens[opening - 1] === 'from' || tokens[opening - 1] === 'between' ? opening - 1 : opening, last.end).join(' ');
+          const said = tokens.slice(opened ? opening - 1 : opening, last.end).join(' ');
           addNote(group, `read '${said}' as days ${day.value} to ${last.value}${EVERY_MONTH_NOTE}, such as 'from january ${day.value} until january ${last.value}'`);
+        }
+        // "from the 13th to the 15th of july": said with the words for once, the days of a month named come round every year,
+        // which "from july 13 to 15" (a start and an end) does not: said, with how to run them once.
+        const named = tokens[last.end] === 'of' || tokens[last.end] === 'in' ? last.end + 1 : last.end;
+        const month = monthOf(tokens[named]) ?? (seen.group.months?.length === 1 ? seen.group.months[0] : undefined);
+        // Not of several months ("of june and july"), whose days the note would not name.
+        const moreMonths = LIST_WORDS.has(tokens[named + 1] ?? '') && monthOf(tokens[named + 2]) !== undefined;
+        if (opened && tokens[k] !== 'last' && month !== undefined && !moreMonths && !saysEveryYear(tokens)) {
+          const said = tokens.slice(opening - 1, monthOf(tokens[named]) === undefined ? last.end : named + 1).join(' ');
+          const name = MONTH_NAMES[month - 1]!;
+          addNote(group, `read '${said}' as ${name} ${day.value} to ${last.value}${EVERY_YEAR_NOTE}, such as 'from ${name.toLowerCase()} ${day.value} until ${name.toLowerCase()} ${last.value}'`);
         }
         j = last.end;
       }
@@ -2729,17 +2741,21 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
 }
 
 const EVERY_MONTH_NOTE = ' of every month; to run them once, name their month';
+const EVERY_YEAR_NOTE = ' of every year; to run them once, give each day its month';
 
-/** The note that a range of days of the month repeats every month: not said of a rule whose phrase bounds it ("this month", "until dec 31"). */
+/**
+ * The note that a range of days of the month repeats every month (or, of a month named, every year): not said of a rule
+ * whose phrase bounds it ("this month", "until dec 31").
+ */
 export function isEveryMonthNote(note: string): boolean {
-  return note.includes(EVERY_MONTH_NOTE);
+  return note.includes(EVERY_MONTH_NOTE) || note.includes(EVERY_YEAR_NOTE);
 }
 
 /** "of every month", "of the month", "each month", "monthly", or a month named ("of december") at `j`: days whose months are said. */
 function saysEveryMonth(tokens: readonly string[], j: number): boolean {
   const k = tokens[j] === 'of' || tokens[j] === 'in' ? j + 1 : j;
-  // "of december", "in june": the month is named, so the days are that month's.
-  if (k > j && monthOf(tokens[k]) !== undefined) return true;
+  // "of december", "in june", "july": the month is named, so the days are that month's.
+  if (monthOf(tokens[k]) !== undefined) return true;
   return tokens[j] === 'monthly' || (/^(?:every|each|the)$/.test(tokens[k] ?? '') && tokens[k + 1] === 'month') || (k > j && tokens[k] === 'month');
 }
 

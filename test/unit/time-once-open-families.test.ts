@@ -106,6 +106,33 @@ describe('early, mid or late in a part of the day beside a clock: the part decid
   });
 });
 
+describe('early, mid or late in a part of the day in a repeating phrase: read as the one-time reader reads it', () => {
+  it.each([
+    ['every day early morning at 7', '0 7 * * *'],
+    ['every weekday late evening at 10', '0 22 * * 1-5'],
+    ['every monday early afternoon at 2:30', '30 14 * * 1'],
+    ['daily at 8 in the early morning', '0 8 * * *'],
+    ['every day early in the morning at 6', '0 6 * * *'],
+    ['weekdays mid-afternoon at 3', '0 15 * * 1-5'],
+    ['every friday midmorning at 10', '0 10 * * 5'],
+    ['every day late night at 11', '0 23 * * *'],
+    ['every day early morning at 7 and late evening at 10', '0 7,22 * * *'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfRecurring(phrase, OPTIONS)).local_cron).toBe(local);
+  });
+
+  it.each([
+    ['every day early morning at 8pm', "'every day early morning at 8pm' puts 20:00 in the morning"],
+    ['every weekday late evening at 9am', "'every weekday late evening at 9am' puts 09:00 in the evening"],
+  ])('a clock the part of the day cannot hold is refused: %s', async (phrase, message) => {
+    expect(await refusal(meaningOfRecurring(phrase, OPTIONS))).toContain(message);
+  });
+
+  it.each(['every day early morning', 'weekdays late evening'])('without a clock the hour is still open: %s', async (phrase) => {
+    expect(await refusal(meaningOfRecurring(phrase, OPTIONS))).toContain('leaves the hour open');
+  });
+});
+
 describe('a range of days with no month: every month, said; a month named to its last day is exact', () => {
   it.each([
     ['the 1st to the 10th', '0 9 1-10 * *', "read 'the 1st to the 10th' as days 1 to 10 of every month"],
@@ -195,6 +222,17 @@ describe('a day of the month with this or next week: the date when it falls in t
     ['on 1 this week', "'on 1 this week': the 1st this week (Tue 1 Dec) has passed | For the date, write 'january 1'; for a time this week, give its day, such as 'monday this week at 1pm'."],
   ])('%s', async (phrase, told) => {
     expect(await refusal(meaningOfOnce(phrase, OPTIONS))).toBe(told);
+  });
+
+  it.each([
+    ['on 15 next week at 9am', 'december 15 at 9am', '2026-12-15 09:00 EST'],
+    ['on the 20 this week at 3pm', 'december 20 at 3pm', '2026-12-20 15:00 EST'],
+    ['next week on the 1st at 8:30pm', 'january 1 at 8:30pm', '2027-01-01 20:30 EST'],
+    ['the 25th next week at noon', 'december 25 at noon', '2026-12-25 12:00 EST'],
+    ['at 9am on 25 next week', 'at 9am on december 25', '2026-12-25 09:00 EST'],
+  ])('%s: the date written instead keeps the clock', async (phrase, instead, local) => {
+    expect(await refusal(meaningOfOnce(phrase, OPTIONS))).toContain(`For the date, write '${instead}'.`);
+    expect((await meaningOfOnce(instead, OPTIONS)).local).toBe(local);
   });
 
   it.each([

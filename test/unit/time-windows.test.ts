@@ -159,6 +159,34 @@ describe('a start and an end said together', () => {
     },
   );
 
+  it.each([
+    ['every day from the 13th to the 15th of july', '0 9 13-15 7 *', "'from the 13th to the 15th of july' as July 13 to 15", 'july 13 until july 15'],
+    ['every day from the 13th to the 15th july', '0 9 13-15 7 *', "'from the 13th to the 15th july' as July 13 to 15", 'july 13 until july 15'],
+    ['every day between the 13th and the 15th of july at 8am', '0 8 13-15 7 *', "'between the 13th and the 15th of july' as July 13 to 15", 'july 13 until july 15'],
+    ['every day in december from the 23rd to the 25th', '0 9 23-25 12 *', "'from the 23rd to the 25th' as December 23 to 25", 'december 23 until december 25'],
+  ])("%s: a month's days said with the words for once come round every year, said", async (phrase, cron, read, once) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.notes).toEqual([`read ${read} of every year; to run them once, give each day its month, such as 'from ${once}'`]);
+  });
+
+  it('the same days with their month on each run once, without the note', async () => {
+    const meaning = await meaningOfSchedule('every day from july 13 until july 15', { now: NOW, zone: 'UTC' });
+    expect(meaning.type).toBe('series');
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 10))).toEqual(['2027-07-13', '2027-07-14', '2027-07-15']);
+    expect(meaning.notes.join('\n')).not.toMatch(/of every year/);
+  });
+
+  it.each([
+    'every year from the 13th to the 15th of july',
+    'every july from the 13th to the 15th',
+    'the 13th to the 15th of july',
+    'every day from the 1st to the 5th of june and july',
+    'every day from the 13th to the 15th of july until aug 1 2027',
+  ])('%s says every year, names no one month, or is bounded: no every-year note', async (phrase) => {
+    expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).notes.join('\n')).not.toMatch(/of every year/);
+  });
+
   it.each(['every day at 9am from the 1st to the 5th of december', 'every day from the 1st to the 5th in june'])('%s names the month: no note', async (phrase) => {
     expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).notes.join('\n')).not.toMatch(/of every month;/);
   });
