@@ -92,3 +92,54 @@ describe('acting on a schedule this machine records but Letta no longer has', ()
     expect(writes(letta)).toEqual([]);
   });
 });
+
+describe('a series paused on another machine, deleted here', () => {
+  async function pausedThere(letta: FakeLetta) {
+    const machines = twoMachines(letta);
+    const made = await machines.laptop('recurring', 'create', '--agent-id', AGENT, '--message', 'Water the plants', '--cron', 'every day at 9am', '--count', '3', '--tz', 'America/New_York', '--json');
+    const seriesId = (JSON.parse(made.stdout) as { series_id: string }).series_id;
+    const got = JSON.parse((await machines.laptop('recurring', 'get', seriesId, '--json')).stdout) as { members: Array<{ id: string }> };
+    machines.copyRecord();
+    return { ...machines, seriesId, members: got.members.map((one) => one.id) };
+  }
+
+  it('says none of its schedules was on Letta and that a resume there makes them again; exit 0, no delete sent, recorded as deleted here', async () => {
+    const { letta } = suite;
+    const { laptop, server, seriesId, members } = await pausedThere(letta);
+    expect(members).toHaveLength(3);
+    expect((await laptop('recurring', 'pause', seriesId)).code).toBe(0);
+    letta.received.length = 0;
+    const del = await server('recurring', 'delete', seriesId);
+    expect(del.code).toBe(0);
+    expect(del.stdout + del.stderr).not.toContain('Deleted series');
+    expect(del.stderr).toContain(
+      `Series ${seriesId}: none of its 3 one-time schedules was on Letta (deleted outside letta-switchboard, or paused on another machine, whose resume would make them again); nothing deleted there, recorded as deleted here`,
+    );
+    expect(writes(letta)).toEqual([]);
+    const get = await server('recurring', 'get', seriesId);
+    expect(get.code).toBe(3);
+    expect(get.stderr).toContain(`Error: Series '${seriesId}' was deleted`);
+    // As said: the machine that paused it still holds it, and its resume makes it again.
+    expect((await laptop('recurring', 'resume', seriesId)).code).toBe(0);
+    expect(letta.schedules.size).toBe(3);
+  });
+
+  it('one of its schedules deleted outside: the others are deleted and that one is named, not counted as deleted', async () => {
+    const { letta } = suite;
+    const { server, seriesId, members } = await pausedThere(letta);
+    const [first, ...rest] = members as [string, ...string[]];
+    letta.schedules.delete(first);
+    // Asked first with --dry-run: a DELETE for each of the others only.
+    const dry = await server('recurring', 'delete', seriesId, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout.match(/DELETE \S+/g)?.map((line) => line.split('/').at(-1))).toEqual(rest);
+    letta.received.length = 0;
+    const del = await server('recurring', 'delete', seriesId);
+    expect(del.code).toBe(0);
+    expect(del.stderr).toContain(
+      `Deleted series ${seriesId} (2 one-time schedules; 1 more not on Letta (deleted outside letta-switchboard, or paused on another machine, whose resume would make it again): ${first})`,
+    );
+    expect(writes(letta).map((r) => r.path.split('/').at(-1))).toEqual(rest);
+    expect(letta.schedules.size).toBe(0);
+  });
+});
