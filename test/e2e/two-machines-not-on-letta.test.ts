@@ -51,6 +51,13 @@ describe('acting on a schedule this machine records but Letta no longer has', ()
     }
     expect(writes(letta)).toEqual([]);
     expect(serverRecord()).toBe(before);
+    // Deleted here, it is not on Letta to delete: said so, with how it comes back, and recorded as deleted here.
+    const del = await server('recurring', 'delete', id);
+    expect(del.code).toBe(0);
+    expect(del.stderr).toContain(
+      `${id} was no longer on Letta (deleted outside letta-switchboard, or paused on another machine, whose resume would make it again, or a delete of it whose answer was lost); recorded as deleted here, nothing to do`,
+    );
+    expect(writes(letta)).toEqual([]);
     // An id no record holds is still unknown.
     expect((await server('recurring', 'edit', 'sm-999999', '--message', 'x')).stderr).toContain("Error: No schedule 'sm-999999' for any of your");
   });

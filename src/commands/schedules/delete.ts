@@ -171,7 +171,12 @@ export default (kind: ScheduleKind) =>
         const id = intent.schedule_id;
         if (!(await notOnLetta(intent.agent_id, id))) return undefined;
         await records.update((state) => markDeleted(state, id, at));
-        sizes.set(asked, `${id} was no longer on Letta (deleted before, or a delete whose answer was lost); ${rt.dryRun ? 'would be recorded' : 'recorded'} as deleted, nothing to do`);
+        // Paused on another machine, it is held there: that machine's resume makes it again.
+        const comesBack = intent.kind === 'recurring' ? ', whose resume would make it again' : '';
+        sizes.set(
+          asked,
+          `${id} was no longer on Letta (${whyNotOnLetta(intent.kind)}${comesBack}, or a delete of it whose answer was lost); ${rt.dryRun ? 'would be recorded' : 'recorded'} as deleted here, nothing to do`,
+        );
         return { id: asked, agent_id: intent.agent_id, deleted: true, already_deleted: true };
       };
       const notOnLetta = async (agentId: string, id: string): Promise<boolean> => {
