@@ -77,7 +77,9 @@ describe('deleting what the record holds as live but Letta no longer has', () =>
     expect(letta.schedules.has(id)).toBe(false);
     const again = await cli('onetime', 'delete', id);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain(`${id} was no longer on Letta (deleted before, or a delete whose answer was lost); recorded as deleted, nothing to do`);
+    expect(again.stderr).toContain(
+      `${id} was no longer on Letta (deleted outside letta-switchboard, or edited or deleted on another machine, or a delete of it whose answer was lost); recorded as deleted here, nothing to do`,
+    );
     const synced = await cli('sync', '--json');
     expect(synced.code, synced.stderr).toBe(0);
     expect(JSON.parse(synced.stdout)).toEqual([]);

@@ -26,11 +26,13 @@ import { formatLocal } from '../../time/zone';
 import { limiter } from '../../concurrency';
 import { confirmDeletion } from '../shared/confirm-delete';
 import { deleteSeries } from '../shared/series';
+import { whyNotOnLetta } from '../../not-on-letta';
 
 /** More than this many on a terminal, and the user is asked first. */
 const ASK_ABOVE = 5;
 
-type Outcome = { id: string; agent_id: string; deleted: true; already_deleted?: true; was_paused?: true } | { id: string; deleted: false; error: string; may_have_been_deleted?: true };
+type Outcome =
+  { id: string; agent_id: string; deleted: true; already_deleted?: true; was_paused?: true; not_on_letta?: string[] } | { id: string; deleted: false; error: string; may_have_been_deleted?: true };
 
 /**
  * What `asked` names, if this tool recorded it deleted (a schedule of this kind, a whole set, a series): its agent and when.
@@ -169,7 +171,12 @@ export default (kind: ScheduleKind) =>
         const id = intent.schedule_id;
         if (!(await notOnLetta(intent.agent_id, id))) return undefined;
         await records.update((state) => markDeleted(state, id, at));
-        sizes.set(asked, `${id} was no longer on Letta (deleted before, or a delete whose answer was lost); ${rt.dryRun ? 'would be recorded' : 'recorded'} as deleted, nothing to do`);
+        // Paused on another machine, it is held there: that machine's resume makes it again.
+        const comesBack = intent.kind === 'recurring' ? ', whose resume would make it again' : '';
+        sizes.set(
+          asked,
+          `${id} was no longer on Letta (${whyNotOnLetta(intent.kind)}${comesBack}, or a delete of it whose answer was lost); ${rt.dryRun ? 'would be recorded' : 'recorded'} as deleted here, nothing to do`,
+        );
         return { id: asked, agent_id: intent.agent_id, deleted: true, already_deleted: true };
       };
       const notOnLetta = async (agentId: string, id: string): Promise<boolean> => {
@@ -191,9 +198,18 @@ export default (kind: ScheduleKind) =>
       const deleteOne = async (asked: string): Promise<Outcome> => {
         // A series is one-time schedules made from a recurring phrase: either list shows it, either delete takes it whole.
         if (isSeriesId(asked)) {
-          const { agent_id, deleted } = await deleteSeries(rt, asked, requests);
-          sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
-          return { id: asked, agent_id, deleted: true };
+          const { agent_id, deleted, notOnLetta } = await deleteSeries(rt, asked, requests);
+          const schedules = (n: number) => `${n} one-time schedule${n === 1 ? '' : 's'}`;
+          // Paused on another machine, its members are held there only: Letta had none of them to delete.
+          const why = `${whyNotOnLetta()}, whose resume would make ${notOnLetta.length === 1 ? 'it' : 'them'} again`;
+          const recorded = `${rt.dryRun ? 'would be recorded' : 'recorded'} as deleted here`;
+          if (notOnLetta.length > 0 && deleted.length === 0) {
+            sizes.set(asked, `Series ${asked}: none of its ${schedules(notOnLetta.length)} was on Letta (${why}); nothing deleted there, ${recorded}`);
+            return { id: asked, agent_id, deleted: true, already_deleted: true, not_on_letta: notOnLetta };
+          }
+          const besides = notOnLetta.length === 0 ? '' : `; ${notOnLetta.length} more not on Letta (${why}): ${notOnLetta.join(', ')}`;
+          sizes.set(asked, `series ${asked} (${schedules(deleted.length)}${besides})`);
+          return { id: asked, agent_id, deleted: true, ...(notOnLetta.length === 0 ? {} : { not_on_letta: notOnLetta }) };
         }
         if (kind === 'recurring' && isSetId(asked)) {
           // A set is deleted whole: every schedule made from its phrase, those paused by dropping their saved copies.

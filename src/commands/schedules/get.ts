@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { CliError, InterruptedError, NotFoundError, WrongKindError } from '../../errors';
+import { CliError, InterruptedError, NotFoundError } from '../../errors';
 import { contentShown, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import { printDetailOf, type DetailRow } from '../../output/detail';
 import { bothZones, localAndUtc } from '../../output/when';
@@ -95,16 +95,6 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
     // Replaced here (an edit, a sync, a resume): the schedule that stands for it now.
     const successor = await successorInRecord(rt, id);
     if (successor !== undefined) return scheduleOrPaused(rt, kind, successor);
-    const intent = findIntent(state, id);
-    // Looked for where the record puts it: not on another agent the flag named.
-    const searchedItsAgent = error.missing?.what === 'schedule' && ('agentsSearched' in error.missing || error.missing.agentId === intent?.agent_id);
-    // Recorded as standing (or marked gone by a sync), yet not on Letta: said as sync says it, not as an unknown id.
-    if (kind === 'recurring' && intent?.kind === 'recurring' && (intent.status === 'active' || intent.status === 'gone') && searchedItsAgent && !(error instanceof WrongKindError))
-      throw new NotFoundError(
-        `Schedule '${id}' is recorded on this machine but not on Letta (${whyNotOnLetta()})`,
-        // Only a record that holds its messages' fingerprint is followed to the copy a resume elsewhere makes.
-        `${intent.messages_key === undefined ? '' : 'Paused on another machine, it fires again once resumed there (sync here follows it). '}Its past fires: letta-switchboard history ${id}`,
-      );
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import { DEFAULT_CONCURRENCY, limiter, type Limiter } from '../../concurrency';
 import { resolveScheduleIds } from './ids';
 import { CliError, NotFoundError, WrongKindError } from '../../errors';
 import { leftOut, pagesInOrder } from './scope';
+import { recordedNotFound } from './recorded-not-found';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
 export const NOUN: Record<ScheduleKind, string> = { 'one-time': 'onetime', recurring: 'recurring' };
@@ -81,7 +82,14 @@ export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, 
   const api = await rt.api();
   const agent = rt.agentOrNone();
   const agentId = agent && (await rt.agentId(agent));
-  const item = agentId ? await onAgentOrAny(rt, agentId, id, kind, concurrency) : await api.locateSchedule(id, kind, concurrency);
+  let item: ScheduledMessage;
+  try {
+    item = agentId ? await onAgentOrAny(rt, agentId, id, kind, concurrency) : await api.locateSchedule(id, kind, concurrency);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    const { readRecordOrNothing } = await import('./state');
+    throw recordedNotFound(await readRecordOrNothing(rt), kind, id, error, rt.now()) ?? error;
+  }
   await claimShown(rt, item);
   return item;
 }

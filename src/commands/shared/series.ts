@@ -73,8 +73,12 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined, re
     });
 }
 
-/** Delete every member of a series that is still to fire (each delete holding one of `requests`' slots), then mark the series gone. */
-export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limiter): Promise<{ agent_id: string; deleted: string[] }> {
+/**
+ * Delete every member of a series that is still to fire (each delete holding one of `requests`' slots), then mark the
+ * series deleted. `notOnLetta`: members the record holds as standing that Letta no longer lists (paused on another
+ * machine, or deleted outside this tool), not sent a delete: Letta answers success for an id it does not hold.
+ */
+export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limiter): Promise<{ agent_id: string; deleted: string[]; notOnLetta: string[] }> {
   const store = await stateStore(rt);
   const series = findSeries(await store.read(), seriesId);
   // A delete cut short is finished by deleting the series again.
@@ -86,10 +90,15 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
   const deleted: string[] = [];
   // A paused series' members are gone from Letta already (unless its pause was cut short), and so may some of one whose
   // delete was; what was just listed may fire or go meanwhile.
+  const ahead = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => ({ schedule_id: m.schedule_id, mayBeGone: m.paused === true || unfinished }));
+  const passed = passedMembers(series, now);
+  const listed = ahead.some((m) => !m.mayBeGone) || passed.size > 0 || (series.attempted ?? []).length > 0 ? await agentSchedules(rt, series.agent_id, requests) : [];
+  const listedIds = new Set(listed.map((item) => item.id));
+  const notOnLetta = ahead.filter((m) => !m.mayBeGone && !listedIds.has(m.schedule_id)).map((m) => m.schedule_id);
   const waiting: Array<{ schedule_id: string; mayBeGone: boolean }> = [
-    ...series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => ({ schedule_id: m.schedule_id, mayBeGone: m.paused === true || unfinished })),
+    ...ahead.filter((m) => !notOnLetta.includes(m.schedule_id)),
     // A member whose time passed that Letta still holds would fire late, after the series was deleted.
-    ...(await heldBesideWaiting(rt, series, requests, passedMembers(series, now))).map((schedule_id) => ({ schedule_id, mayBeGone: true })),
+    ...(await heldBesideWaiting(rt, series, listed, passed)).map((schedule_id) => ({ schedule_id, mayBeGone: true })),
   ];
   if (!rt.dryRun && !unfinished) await store.update((state) => startSeriesDelete(state, seriesId, at));
   for (const member of waiting) {
@@ -108,33 +117,39 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
     deleted.push(member.schedule_id);
   }
   if (!rt.dryRun) await store.update((state) => endSeries(state, seriesId, 'deleted', at));
-  return { agent_id: series.agent_id, deleted };
+  return { agent_id: series.agent_id, deleted, notOnLetta };
+}
+
+/** Every schedule of the agent, one list (its pages each holding one of `requests`' slots). */
+async function agentSchedules(rt: Runtime, agentId: string, requests: Limiter): Promise<ScheduledMessage[]> {
+  const items: ScheduledMessage[] = [];
+  for await (const page of (await rt.api()).schedulePages(agentId, { slots: requests })) items.push(...page);
+  return items;
 }
 
 /**
- * What Letta holds of a series beside its members still to come, found in one list of the agent's schedules: the
+ * What Letta holds of a series beside its members still to come, found in the agent's schedules as `listed`: the
  * `passed` members (their time has passed) that it still lists (a fire late or stuck), and members
  * whose create's answer was lost that landed (on Letta, recorded nowhere), each found by its instant and messages, once.
  * Sync, which would record those, looks at no series deleted or paused, so those take them too.
  */
-async function heldBesideWaiting(rt: Runtime, series: Series, requests: Limiter, passed: ReadonlySet<string>): Promise<string[]> {
+async function heldBesideWaiting(rt: Runtime, series: Series, listed: ScheduledMessage[], passed: ReadonlySet<string>): Promise<string[]> {
   const attempted = new Set((series.attempted ?? []).map((instant) => Date.parse(instant)));
   if (passed.size === 0 && attempted.size === 0) return [];
   // Only a landed attempt needs telling from what the record holds: without any, the record is not read (nor copied).
   const recorded = attempted.size === 0 ? new Set<string>() : recordedIds(await (await stateStore(rt)).readShared(), serverOf(rt)).here;
   const held: string[] = [];
-  for await (const page of (await rt.api()).schedulePages(series.agent_id, { slots: requests }))
-    for (const item of page) {
-      if (passed.has(item.id)) {
-        held.push(item.id);
-        continue;
-      }
-      const at = item.schedule.scheduled_at;
-      if (recorded.has(item.id) || at === undefined || !attempted.has(at)) continue;
-      if (!landingOf({ at: series.created_at, schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages }, item)) continue;
-      attempted.delete(at);
+  for (const item of listed) {
+    if (passed.has(item.id)) {
       held.push(item.id);
+      continue;
     }
+    const at = item.schedule.scheduled_at;
+    if (recorded.has(item.id) || at === undefined || !attempted.has(at)) continue;
+    if (!landingOf({ at: series.created_at, schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages }, item)) continue;
+    attempted.delete(at);
+    held.push(item.id);
+  }
   return held;
 }
 
@@ -174,7 +189,8 @@ export async function pauseSeriesWhole(rt: Runtime, seriesId: string, requests: 
     : await (await stateStore(rt)).update((state) => pauseSeries(state, seriesId, at, now));
   for (const id of members) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
   // What its unanswered creates left on Letta would fire while it is paused: deleted too, and its resume makes them again.
-  const landed = await heldBesideWaiting(rt, series, requests, new Set());
+  const listed = (series.attempted ?? []).length > 0 ? await agentSchedules(rt, series.agent_id, requests) : [];
+  const landed = await heldBesideWaiting(rt, series, listed, new Set());
   for (const id of landed) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
   if (!rt.dryRun) {
     const store = await stateStore(rt);
