@@ -2,15 +2,6 @@
 
 import { NUMBER_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon';
 
-/**
- * Everyday words for what the readers have words for: "3:20 in afternoon" (in the afternoon), "nine fifty a m" (am,
- * spelt apart after a number said in words); for one time also "a day from right now" (from now) and "later tonight
- * at 11" (tonight; "later today" alone names no hour, and is left to be refused), "at the moment" (now), "last night"
- * (yesterday night), "december 25th in 2027" (its year),
- * "this week wednesday" (wednesday this week), "week from tuesday" (a week from tuesday); "month end" (the end of the
- * month, "every month end" of every month);
- * for a repeating one "also every ..." (and every ...).
- */
 /** A clock time: "6am", "9:30", "15h", "at 8", "8 o'clock", "noon". */
 export const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|(?:\bat|@) ?\d|\b(?:noon|midday|midnight)\b/;
 
@@ -21,6 +12,15 @@ export const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|(?:\b
 const PART_QUALIFIER =
   /\b(?:(?:very|really|quite) )?(?:(?:early|late)[- ](?=(?:in the )?(?:morning|afternoon|evening|night)\b)|mid-?(?=(?:morning|afternoon|evening)\b)|mid (?=(?:morning|afternoon|evening|night)\b))/g;
 
+/**
+ * Everyday words for what the readers have words for: "3:20 in afternoon" (in the afternoon), "nine fifty a m" (am,
+ * spelt apart after a number said in words); for one time also "a day from right now" (from now) and "later tonight
+ * at 11" (tonight; "later today" alone names no hour, and is left to be refused), "at the moment" (now), "last night"
+ * (yesterday night), "december 25th in 2027" (its year),
+ * "this week wednesday" (wednesday this week), "week from tuesday" (a week from tuesday); "month end" (the end of the
+ * month, "every month end" of every month);
+ * for a repeating one "also every ..." (and every ...).
+ */
 export function withEverydayWords(given: string, reader: 'once' | 'recurring', notes?: string[]): string {
   const text = withSpokenDays(withSpokenYears(given, notes));
   if (
