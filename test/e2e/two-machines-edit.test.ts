@@ -1,32 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { cliEnv, runCli } from '../helpers/run-cli';
+import type { FakeLetta } from '../helpers/fake-letta';
+import { AGENT, useFakeLetta } from '../helpers/suite';
+import { adopted, CRON, deleted, ids, isCreate, machineOn } from '../helpers/two-machines';
 
 /**
  * Two machines edit one schedule at the same time. The other machine's edit is made here by the server while this
  * machine's edit runs: its copy made, then the old schedule deleted, as an edit does.
  */
 const suite = useFakeLetta({ defaultAgent: false });
-const CRON = '0 14 * * *';
 
-function machine() {
-  const env = cliEnv({ LETTA_BASE_URL: suite.letta.url, LETTA_API_KEY: TEST_KEY });
-  return (...args: string[]) => runCli(['--now', NOW, ...args], { env });
-}
-
-async function adopted(letta: FakeLetta) {
-  const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
-  const mine = machine();
-  expect((await mine('recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
-  letta.now = () => Date.now();
-  letta.received.length = 0;
-  return { old, mine };
-}
-
-const isCreate = (method: string, path: string) => method === 'POST' && path.endsWith('/schedule');
-const ids = (letta: FakeLetta) => [...letta.schedules.keys()];
-const deleted = (letta: FakeLetta) => letta.requests('DELETE').map((r) => r.path.split('/').pop());
+const machine = () => machineOn(suite.letta);
 
 /** The other machine's edit, done when this one's create arrives (so its copy is made first) or after (`after`). */
 function otherEdit(letta: FakeLetta, oldId: string, text: string, after = false, timing: Parameters<FakeLetta['addSchedule']>[1] = { type: 'recurring', cron_expression: CRON }): { id?: string } {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { adopted, CRON, deleted, ids, isCreate } from '../helpers/two-machines';
 import { cpSync } from 'node:fs';
 import { cliEnv, runCli } from '../helpers/run-cli';
 import { stateDir } from '../../src/state/store';
@@ -10,25 +11,7 @@ import { stateDir } from '../../src/state/store';
  * does in the middle of a command is done here by the server as that command's requests arrive.
  */
 const suite = useFakeLetta({ defaultAgent: false });
-const CRON = '0 14 * * *';
 
-function machine() {
-  const env = cliEnv({ LETTA_BASE_URL: suite.letta.url, LETTA_API_KEY: TEST_KEY });
-  return (...args: string[]) => runCli(['--now', NOW, ...args], { env });
-}
-
-async function adopted(letta: FakeLetta) {
-  const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
-  const mine = machine();
-  expect((await mine('recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
-  letta.now = () => Date.now();
-  letta.received.length = 0;
-  return { old, mine };
-}
-
-const isCreate = (method: string, path: string) => method === 'POST' && path.endsWith('/schedule');
-const ids = (letta: FakeLetta) => [...letta.schedules.keys()];
-const deleted = (letta: FakeLetta) => letta.requests('DELETE').map((r) => r.path.split('/').pop());
 const lists = (letta: FakeLetta) => letta.requests('GET').filter((r) => r.path.endsWith('/schedule'));
 
 /**
