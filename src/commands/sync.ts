@@ -13,7 +13,7 @@ import { holderText } from '../files/lock';
 import { reportOutcome } from '../sync/report';
 import type { SyncOutcome } from '../sync/execute';
 import { stateStore, serverOf, warnSetAside } from './shared/state';
-import { schedulesByServer, serverCountsText } from '../state/records';
+import { countByServer, emptyState, serverCountsText, type Intent, type SkippedRecord } from '../state/records';
 import { OutcomeLines, writeSyncOutcome, type OutcomeLineFields } from '../state/sync-outcome';
 
 /** `sync`: make Letta match the record of intent (DST replacements, schedules deleted elsewhere, series top-ups). */
@@ -114,7 +114,10 @@ export default defineCommand({
       agentId = agent === undefined ? undefined : await rt.agentId(agent);
       const api = await rt.api();
       // A record set aside is not synced: said, as every command that reads the record says it, so a sync job's log shows it.
-      warnSetAside(rt, await store.readShared());
+      // Counted a record at a time: sync never holds the whole record.
+      const setAside: SkippedRecord[] = [];
+      await store.scan((list, _record, problem) => problem !== undefined && setAside.push({ where: list, problem, list, raw: undefined }));
+      warnSetAside(rt, { ...emptyState(), skipped: setAside });
       // One sync at a time: one started beside another waits for it (from cron, an hour's runs may overlap), and says so.
       const running = store.lockHolder('sync');
       // A dry run takes no lock, so it waits for nobody.
@@ -139,7 +142,8 @@ export default defineCommand({
     if (said.reports === 0 && !out.json && !out.quiet) out.info(`Nothing to change (${result.checked} recorded schedule${result.checked === 1 ? '' : 's'} checked).`);
     // A base URL written another way (localhost for 127.0.0.1) finds no record of its own: said, or a sync job keeps nothing, unsaid.
     if (result.checked === 0 && said.reports === 0) {
-      const elsewhere = await (await stateStore(rt, { everyServer: true })).look((state) => schedulesByServer(state, agentId));
+      const elsewhere = new Map<string, number>();
+      await (await stateStore(rt, { everyServer: true })).scan((list, record, problem) => problem === undefined && countByServer(elsewhere, list, record as Intent, agentId));
       elsewhere.delete(server);
       if (elsewhere.size > 0) out.warn(elsewhereText(server, elsewhere));
     }

@@ -126,6 +126,15 @@ export function lockPathFor(path: string): string {
  * removed first.
  */
 export function writePrivateFile(path: string, text: string, label: FileLabel): void {
+  writePrivateFileInPieces(path, label, (put) => put(text));
+}
+
+/**
+ * writePrivateFile with the text handed over in pieces (`write` calls `put` with each, in order), so a
+ * large file is written in the memory of a piece. `write` returning false leaves the file as it was.
+ * Returns whether the file was written.
+ */
+export function writePrivateFileInPieces(path: string, label: FileLabel, write: (put: (text: string) => void) => boolean | void): boolean {
   makePrivateFolder(dirname(path), label, path);
   const target = writeTarget(path, label);
   const dir = dirname(target);
@@ -134,16 +143,22 @@ export function writePrivateFile(path: string, text: string, label: FileLabel): 
   removeOnExit(temp);
   try {
     const fd = openSync(temp, 'wx', 0o600);
+    let written: boolean;
     try {
-      writeFileSync(fd, text);
-      fsyncSync(fd);
+      written = write((text) => writeFileSync(fd, text)) !== false;
+      if (written) fsyncSync(fd);
     } finally {
       closeSync(fd);
+    }
+    if (!written) {
+      rmSync(temp, { force: true });
+      return false;
     }
     // The umask may have taken bits from the mode given to open; the file must be exactly 0600.
     chmodSync(temp, 0o600);
     renameSync(temp, target);
     syncFolder(dir);
+    return true;
   } catch (error) {
     rmSync(temp, { force: true });
     throw cannotWrite(path, label, error);

@@ -67,7 +67,7 @@ export function readable(list: SkippedRecord['list'], item: unknown): boolean {
 }
 
 /** What is wrong with one record, or undefined when it is sound. */
-function recordProblem(list: SkippedRecord['list'], item: unknown, where: string): string | undefined {
+export function recordProblem(list: SkippedRecord['list'], item: unknown, where: string): string | undefined {
   try {
     if (!isObject(item)) throw new Flaw(where, 'must be an object');
     if (list === 'intents') checkIntent(item, where);

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isJournalOp, keyOf, LISTS, readJournal, type JournalOp, type ListName } from './journal';
 import { StateScanner } from './state-scanner';
+import { removePrivateFile, writePrivateFileInPieces, type FileLabel } from '../files/private-file';
 import { STATE_VERSION } from './records';
 
 /**
@@ -69,6 +70,65 @@ export function streamRecords(path: string, journal: string, visit: (record: Str
     for (const record of overlay.appended(list)) emit(list, record);
   }
   return { top: overlay.top ?? head, generation, journalSize: steps.size, journalValid: steps.valid };
+}
+
+/** Text is written to the file once this much of it is waiting. */
+const PIECE = 64 * 1024;
+
+/**
+ * Fold the journal into the state file a record at a time, as the store's fold does whole: the records
+ * with the steps laid over them written to a new file (a newer generation, so the journal's lines count
+ * as in it), which takes the old one's place; then the journal is removed. The caller holds the file's
+ * lock. False, with nothing changed, when streamRecords cannot read them: the caller folds them whole.
+ */
+export function foldInPieces(path: string, journal: string, label: FileLabel, journalLabel: FileLabel): boolean {
+  let files: RecordFiles | undefined;
+  const written = writePrivateFileInPieces(path, label, (put) => {
+    let waiting = '';
+    const out = (text: string) => {
+      waiting += text;
+      if (waiting.length >= PIECE) {
+        put(waiting);
+        waiting = '';
+      }
+    };
+    const indented = (value: unknown, by: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${by}`);
+    let fields = 0;
+    let open: ListName | undefined;
+    let records = 0;
+    const done = new Set<ListName>();
+    const field = (name: string) => out(`${fields++ === 0 ? '' : ','}\n  ${JSON.stringify(name)}: `);
+    const close = () => {
+      if (open === undefined) return;
+      out(records === 0 ? ']' : '\n  ]');
+      done.add(open);
+      open = undefined;
+    };
+    out('{');
+    files = streamRecords(path, journal, ({ list, record }) => {
+      if (list !== open) {
+        close();
+        field(list);
+        out('[');
+        open = list;
+        records = 0;
+      }
+      out(`${records++ === 0 ? '' : ','}\n    ${indented(record, '    ')}`);
+    });
+    if (files === undefined) return false;
+    close();
+    for (const list of LISTS) if (!done.has(list)) (field(list), out('[]'));
+    const bump = files.journalSize > 0 ? { generation: files.generation + 1 } : {};
+    for (const [name, value] of Object.entries({ ...files.top, version: STATE_VERSION, ...bump })) {
+      if ((LISTS as readonly string[]).includes(name)) continue;
+      field(name);
+      out(indented(value, '  '));
+    }
+    put(`${waiting}\n}\n`);
+  });
+  if (!written || files === undefined) return false;
+  if (files.journalSize > 0) removePrivateFile(journal, journalLabel);
+  return true;
 }
 
 /** The top-level fields of the state file (a scan that parses none of the records); undefined when it cannot be scanned or is not a version this one reads. */

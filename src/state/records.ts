@@ -225,14 +225,17 @@ export function onServer(record: { server?: string; not_on?: readonly string[] }
 /** How many schedules, series and paused schedules the record holds for each server it names (of `agentId`, when given). */
 export function schedulesByServer(state: State, agentId?: string): Map<string, number> {
   const counts = new Map<string, number>();
-  const count = (record: { agent_id: string }, server: string | undefined) => {
-    if (server === undefined || (agentId !== undefined && record.agent_id !== agentId)) return;
-    counts.set(server, (counts.get(server) ?? 0) + 1);
-  };
-  for (const intent of state.intents) if (intent.status === 'active') count(intent, intent.server);
-  for (const series of state.series) if (series.status === 'active') count(series, series.server);
-  for (const paused of state.paused) count(paused.schedule, serverNamed('paused', paused));
+  for (const list of ['intents', 'series', 'paused'] as const) for (const record of state[list]) countByServer(counts, list, record, agentId);
   return counts;
+}
+
+/** schedulesByServer, one record at a time: counts `record` in `counts` when it is one it counts. */
+export function countByServer(counts: Map<string, number>, list: 'intents' | 'series' | 'paused', record: Intent | Series | PausedSchedule, agentId?: string): void {
+  const owner = list === 'paused' ? (record as PausedSchedule).schedule : (record as Intent | Series);
+  const server = serverNamed(list, record);
+  if (list !== 'paused' && (record as Intent | Series).status !== 'active') return;
+  if (server === undefined || (agentId !== undefined && owner.agent_id !== agentId)) return;
+  counts.set(server, (counts.get(server) ?? 0) + 1);
 }
 
 /** schedulesByServer's counts as said ("2 schedules for http://a/, 1 schedule for http://b/"), and the first server by name, for a hint. */

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { folderFromEnvironment } from '../config/environment';
 import { lock, liveHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
-import { appendPrivateFile, flushFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
-import { applyOps, isJournalOp, leftScope, readJournal, scopedState, track } from './journal';
+import { appendPrivateFile, flushFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, withFileLockSync, writePrivateFile, type FileLabel } from '../files/private-file';
+import { applyOps, inScope, isJournalOp, keyOf, leftScope, LISTS, readJournal, scopedState, track, type JournalOp, type ListName, type Tracked } from './journal';
+import { foldInPieces, streamRecords, type RecordFiles } from './record-stream';
 import { foldAtEnd } from './journal-end';
 import { damagedJournal } from '../files/json';
-import { checkState, readStateData } from './parse';
+import { checkState, readStateData, recordProblem } from './parse';
 import { shareRepeatedStrings } from '../shared-strings';
-import { emptyState, serializeState, type State } from './records';
+import { emptyState, serializeState, STATE_VERSION, type SkippedRecord, type State } from './records';
 
 type Env = Record<string, string | undefined>;
 
@@ -100,7 +101,33 @@ export interface StateStore {
   withLock<T>(name: string, body: () => Promise<T>, waitMs?: number, onWait?: (line: string) => void): Promise<T>;
   /** Who holds the named command lock, for messages ("sync is already running (process 123)"); none when its holder is known dead. */
   lockHolder(name: string): { pid: number; host: string; since: number } | undefined;
+  /**
+   * The records `pick` keeps, of this store's server, read a record at a time (streamRecords), never the
+   * whole record: a command that works through the record a window at a time holds one window. Its steps
+   * are appended to the journal as puts and dels of the records they changed, and the journal is folded
+   * into the state file a record at a time once it passes a bound. `pick` must keep a record's window the
+   * same across steps (a step's new records must be picked by the window that made them). Under `dryRun`
+   * its steps change the window in memory only.
+   */
+  window(pick: (list: ListName, record: unknown) => boolean, options?: { dryRun?: boolean }): RecordWindow;
+  /** Every record of this store's server as stored, a record at a time; `problem`: why a whole read would set it aside, when it would. */
+  scan(visit: (list: ListName, record: unknown, problem: string | undefined) => void): Promise<void>;
 }
+
+/** Part of the record, read and changed as StateStore.window says. */
+export interface RecordWindow {
+  /** The window's records (a copy), with the record's top-level fields. */
+  read(): Promise<State>;
+  /** The same without the copy (see StateStore.readShared). */
+  readShared(): Promise<State>;
+  /** How many times the window was read from disk: the same number again means no other process changed the record since. */
+  readsFromDisk(): number;
+  /** See StateStore.update; `change` sees the window's records only. */
+  update<T>(change: (state: State) => T): Promise<T>;
+}
+
+/** A window's journal is folded into the state file once it is this large: what a window's reading lays over the file stays bounded. */
+const WINDOW_FOLD_AT = 256 * 1024;
 
 /** A command lock that cannot be taken for a reason other than another holder (a read-only folder, say). */
 export class LockUnavailableError extends CliError {}
@@ -211,8 +238,14 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
       path,
       LABEL,
       () => {
-        const record = current(path, journal);
-        if (record.journalSize > 0) fold(path, journal, record);
+        // A record this process holds is folded from memory; else a record at a time, without reading it whole.
+        const known = loaded.get(path);
+        if (known && known.stateKey === fileKey(path) && known.journalSize === sizeOf(journal)) {
+          if (known.journalSize > 0) fold(path, journal, known);
+        } else if (sizeOf(journal) > 0 && !foldInPieces(path, journal, LABEL, JOURNAL_LABEL)) {
+          const record = current(path, journal);
+          if (record.journalSize > 0) fold(path, journal, record);
+        }
       },
       fileLockOptions,
     );
@@ -331,5 +364,158 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
       const holder = liveHolder(commandLockPath(name));
       return holder && { pid: holder.pid, host: holder.host, since: holder.since };
     },
+    window: (pick, { dryRun = false } = {}) => recordWindow(path, journal, server, pick, dryRun, fileLockOptions, foldNow),
+    async scan(visit) {
+      eachRecord(path, journal, false, (list, index, record) => {
+        if (server === undefined || inScope(list, record, server)) visit(list, record, recordProblem(list, record, `${list}[${index}]`));
+      });
+    },
   };
+}
+
+/**
+ * Visit every record (as stored, with the journal's steps laid over it), a record at a time: streamRecords; when it
+ * cannot (a step it cannot place), once the journal is folded whole; when it still cannot, the record read whole (a
+ * file a whole read refuses is refused so). `reset` is called before each visit of all of them again. `locked`: the
+ * caller holds the file's lock.
+ */
+function eachRecord(path: string, journal: string, locked: boolean, visit: (list: ListName, index: number, record: unknown) => void, reset = () => {}): RecordFiles {
+  const stream = () => streamRecords(path, journal, ({ list, index, record }) => visit(list, index, record));
+  const streamed = stream();
+  if (streamed) return streamed;
+  reset();
+  const foldWhole = () => {
+    const record = current(path, journal);
+    if (record.journalSize > 0) fold(path, journal, record);
+    return record;
+  };
+  const record = locked ? foldWhole() : withFileLockSync(path, LABEL, foldWhole);
+  loaded.delete(path);
+  const again = stream();
+  if (again) return again;
+  reset();
+  for (const list of LISTS) {
+    record.state[list].forEach((item, index) => visit(list, index, item));
+    for (const skipped of record.state.skipped ?? []) if (skipped.list === list) visit(list, -1, skipped.raw);
+  }
+  const { intents: _i, series: _s, paused: _p, skipped: _k, ...top } = record.state;
+  return { top, generation: record.generation, journalSize: record.journalSize, journalValid: record.journalValid };
+}
+
+/** A window as last read: its records, and the files' identity then (see Loaded). */
+interface WindowRead {
+  state: State;
+  generation: number;
+  stateKey: string;
+  journalSize: number;
+  journalValid: number;
+}
+
+function recordWindow(
+  path: string,
+  journal: string,
+  server: string | undefined,
+  pick: (list: ListName, record: unknown) => boolean,
+  dryRun: boolean,
+  lockOptions: { waitMs?: number; signal?: AbortSignal },
+  foldNow: () => Promise<void>,
+): RecordWindow {
+  let known: WindowRead | undefined;
+  let reads = 0;
+  const read = (locked: boolean): WindowRead => {
+    if (known && (dryRun || (known.stateKey === fileKey(path) && known.journalSize === sizeOf(journal)))) return known;
+    known = undefined;
+    const stateKey = fileKey(path);
+    const lists: Record<ListName, unknown[]> = { intents: [], series: [], paused: [] };
+    let skipped: SkippedRecord[] = [];
+    const files = eachRecord(
+      path,
+      journal,
+      locked,
+      (list, index, record) => {
+        if ((server !== undefined && !inScope(list, record, server)) || !pick(list, record)) return;
+        const where = `${list}[${index}]`;
+        const problem = recordProblem(list, record, where);
+        if (problem === undefined) lists[list].push(record);
+        else skipped.push({ where, problem, list, raw: record });
+      },
+      () => {
+        for (const list of LISTS) lists[list] = [];
+        skipped = [];
+      },
+    );
+    const state = shareRepeatedStrings({ ...files.top, version: STATE_VERSION, ...lists, ...(skipped.length > 0 ? { skipped } : {}) } as State);
+    reads++;
+    known = { state, generation: files.generation, stateKey, journalSize: files.journalSize, journalValid: files.journalValid };
+    return known;
+  };
+  return {
+    read: async () => structuredClone(read(false).state),
+    readShared: async () => read(false).state,
+    readsFromDisk: () => reads,
+    async update(change) {
+      if (dryRun) return change(read(false).state);
+      let appended = false;
+      const result = await withFileLock(
+        path,
+        LABEL,
+        () => {
+          const window = read(true);
+          const tracked = track(window.state, server);
+          let result;
+          let ops;
+          try {
+            result = change(tracked.view);
+            if (result instanceof Promise) throw new Error('state changes must be synchronous');
+            result = tracked.detach(result);
+            ops = tracked.ops().flatMap((op) => (op.op === 'list' ? recordByRecord(op.list, tracked, window.state[op.list]) : [op]));
+          } catch (error) {
+            known = undefined;
+            throw error;
+          } finally {
+            tracked.close();
+          }
+          if (ops.length === 0) return result;
+          try {
+            window.journalSize = window.journalValid = appendPrivateFile(journal, `${JSON.stringify({ g: window.generation, k: 2, ops })}\n`, JOURNAL_LABEL, window.journalValid, 'later');
+            appended = true;
+            // A record put under another key (its server given) is placed only by a whole read: folded whole now, once.
+            const renamed = ops.some((op) => op.op === 'put' && op.key !== undefined && op.key !== keyOf(op.list, op.record));
+            if (renamed) {
+              const record = current(path, journal);
+              fold(path, journal, record);
+              loaded.delete(path);
+              Object.assign(window, { generation: record.generation, stateKey: fileKey(path), journalSize: 0, journalValid: 0 });
+            } else if (window.journalSize > WINDOW_FOLD_AT && foldInPieces(path, journal, LABEL, JOURNAL_LABEL)) {
+              Object.assign(window, { generation: window.generation + 1, stateKey: fileKey(path), journalSize: 0, journalValid: 0 });
+            } else foldAtEnd(path, foldNow);
+          } catch (error) {
+            known = undefined;
+            throw error;
+          }
+          return result;
+        },
+        lockOptions,
+      );
+      if (appended) await flushFile(journal, JOURNAL_LABEL);
+      return result;
+    },
+  };
+}
+
+/** A step that reshaped a window's list, as puts and dels of the records it removed, added or kept: never the whole list, of which the window holds a part. */
+function recordByRecord(list: ListName, tracked: Tracked, after: readonly unknown[]): JournalOp[] {
+  const before = tracked.before(list);
+  const was = new Set(before);
+  const is = new Set(after);
+  const ops: JournalOp[] = [];
+  for (const record of before) {
+    const key = tracked.naming.keyOf(list, record);
+    if (!is.has(record) && key !== undefined) ops.push({ op: 'del', list, key });
+  }
+  for (const record of after) {
+    const key = was.has(record) ? tracked.naming.keyOf(list, record) : undefined;
+    ops.push({ op: 'put', list, ...(key === undefined ? {} : { key }), record });
+  }
+  return ops;
 }

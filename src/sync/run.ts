@@ -9,7 +9,9 @@ import { copyCronsOf, expectedCrons, followsLocalClock, planSync, type SyncActio
 import { awaitsLostMember, isGoneMember, seriesInstants } from './series';
 import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
 import { listingEntries, type ListingEntry } from './listing-entry';
-import { firstCopiesOf, recordedScheduleIds, TWIN_SLACK_MS } from './twins';
+import { firstCopiesOf, idsRecordedBy, recordedScheduleIds, TWIN_SLACK_MS, twinKey } from './twins';
+import type { ListName } from '../state/journal';
+import type { RecordWindow } from '../state/store';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
@@ -20,6 +22,9 @@ export interface SyncStore extends RecordWriter {
   readsFromDisk?(): number;
   /** Run `body` holding the named command lock (re-entrant; a second holder waits up to `waitMs`). */
   withLock<T>(name: string, body: () => Promise<T>, waitMs?: number, onWait?: (line: string) => void): Promise<T>;
+  /** See StateStore.window and scan: with them, the record is never read whole; each agent's records are synced a window at a time. */
+  window?(pick: (list: ListName, record: unknown) => boolean, options?: { dryRun?: boolean }): RecordWindow;
+  scan?(visit: (list: ListName, record: unknown, problem: string | undefined) => void): Promise<void>;
 }
 
 export interface SyncRequest {
@@ -41,7 +46,15 @@ export interface SyncRequest {
   onRound?: (outcomes: SyncOutcome[]) => void;
   /** Said once, the first time a round waits for another command's changes (an apply, an edit) to end. */
   onWait?: (line: string) => void;
+  /** The most records of one agent a window holds (see SyncStore.window). */
+  windowSize?: number;
 }
+
+/**
+ * How many of an agent's records one window of a sync holds, at most. At about 0.5 KiB a record and a
+ * schedule listed, a window holds a few hundred KiB; an agent with more records is listed once a window.
+ */
+export const SYNC_WINDOW = 500;
 
 export interface SyncResult {
   /** How many recorded schedules and series were checked. */
@@ -62,7 +75,7 @@ const SYNC_WAIT_MS = 5 * 60_000;
  * next one reads the record again (and lists the agent again only when the
  * listing the round before kept may be short: see AgentRounds).
  */
-export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound, onWait }: SyncRequest): Promise<SyncResult> {
+export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound, onWait, windowSize = SYNC_WINDOW }: SyncRequest): Promise<SyncResult> {
   let waited = false;
   const waiting = (line: string) => {
     if (!waited) onWait?.(line);
@@ -70,6 +83,7 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
   };
   // A dry run changes nothing, so it takes no lock (whose file would be the first thing it wrote).
   const locked = <T>(body: () => Promise<T>) => (dryRun ? body() : store.withLock('sync', body));
+  if (store.window && store.scan) return locked(() => syncInWindows({ api, store, now, server, agentId, dryRun, concurrency, onRound, windowSize }, waiting));
   return locked(async () => {
     // The store holds the records of the server synced (openState's `server`), so only the agent is picked here.
     const mine = <T extends { agent_id: string }>(items: T[]) => items.filter((item) => agentId === undefined || item.agent_id === agentId);
@@ -108,6 +122,94 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
   });
 }
 
+/**
+ * syncSchedules over a store that reads the record a window at a time: one pass counts each agent's records;
+ * each agent's are then synced in windows of at most `windowSize` (a window: the records whose group, see groupOf,
+ * hashes to it), each window in rounds as a whole agent's are, so the sync holds a window of the record and of
+ * the agent's list, never all of either.
+ */
+async function syncInWindows({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound, windowSize = SYNC_WINDOW }: SyncRequest, waiting: (line: string) => void): Promise<SyncResult> {
+  const counts = new Map<string, { records: number; followed: boolean }>();
+  await store.scan!((list, record, problem) => {
+    if (problem !== undefined) return;
+    const agent = agentOf(list, record);
+    if (typeof agent !== 'string' || (agentId !== undefined && agent !== agentId)) return;
+    const count = counts.get(agent) ?? { records: 0, followed: false };
+    count.records++;
+    count.followed ||= list === 'paused' || isFollowed(record as Intent | Series);
+    counts.set(agent, count);
+  });
+  const agents = [...counts]
+    .filter(([, count]) => count.followed)
+    .map(([agent]) => agent)
+    .sort();
+  const mine = <T extends { agent_id: string }>(items: T[]) => items.filter((item) => agentId === undefined || item.agent_id === agentId);
+  const plan: SyncAction[] = [];
+  const outcomes: SyncOutcome[] = [];
+  let checked = 0;
+  for (const agent of agents) {
+    const windows = Math.max(1, Math.ceil(counts.get(agent)!.records / windowSize));
+    for (let part = 0; part < windows; part++) {
+      const window = store.window!((list, record) => agentOf(list, record) === agent && (windows === 1 || groupHash(groupOf(list, record)) % windows === part), { dryRun });
+      const writer: SyncStore = {
+        read: () => window.read(),
+        readShared: () => window.readShared(),
+        readsFromDisk: () => window.readsFromDisk(),
+        update: (change) => window.update(change),
+        withLock: (name, body, waitMs, onWait) => (dryRun ? body() : store.withLock(name, body, waitMs, onWait)),
+        scan: store.scan,
+      };
+      const rounds: AgentRounds = { agentId: agent, named: agentId !== undefined, failedBefore: new Set(), replaced: [] };
+      for (let round = 0; ; round++) {
+        const result = await writer.withLock(
+          CHANGES_LOCK,
+          () => syncRound(api, writer, rounds, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine),
+          SYNC_WAIT_MS,
+          waiting,
+        );
+        if (round === 0) checked += result.checked;
+        if (onRound) onRound(result.outcomes);
+        else {
+          plan.push(...result.plan);
+          outcomes.push(...result.outcomes);
+        }
+        if (!result.more) break;
+        if (!dryRun) await letIn();
+      }
+      // An agent this key cannot see is said once, not once a window.
+      if (rounds.skipped) break;
+    }
+  }
+  return { checked, plan, outcomes };
+}
+
+/** The agent a stored record (unchecked) is of. */
+function agentOf(list: ListName, record: unknown): unknown {
+  const fields = record as { agent_id?: unknown; schedule?: { agent_id?: unknown } } | null;
+  return list === 'paused' ? fields?.schedule?.agent_id : fields?.agent_id;
+}
+
+/**
+ * What keeps records in one window: a set's schedules, a schedule with those it replaced (its lineage ends with the
+ * first), a series, a paused schedule with its intent. A step's new records are of the group of the record they
+ * come from, so the window that made them holds them.
+ */
+function groupOf(list: ListName, record: unknown): string {
+  const fields = (record ?? {}) as { set_id?: unknown; replaces?: unknown; schedule_id?: unknown; series_id?: unknown; old_id?: unknown; intent?: unknown };
+  if (list === 'series') return String(fields.series_id);
+  if (list === 'paused') return fields.intent !== null && typeof fields.intent === 'object' ? groupOf('intents', fields.intent) : String(fields.old_id);
+  if (typeof fields.set_id === 'string') return fields.set_id;
+  const first = Array.isArray(fields.replaces) ? fields.replaces.at(-1) : undefined;
+  return typeof first === 'string' ? first : String(fields.schedule_id);
+}
+
+/** FNV-1a: the same group lands in the same window on every machine and every run. */
+function groupHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 /** What one agent's rounds pass on to the next. */
 interface AgentRounds {
   agentId: string;
@@ -121,10 +223,12 @@ interface AgentRounds {
    * need not list them all again (at 2,000 schedules, a second of every two-second round).
    */
   listing?: { schedules: Map<string, ScheduledMessage>; readsFromDisk: number };
-  /** The schedules this sync replaced, over all its rounds (see keepFirstCopies). */
-  replaced: Array<{ old_id: string; new_id: string }>;
+  /** The schedules this sync replaced, over all its rounds (see keepFirstCopies), with what a copy of each shares with it (twinKey). */
+  replaced: Array<{ old_id: string; new_id: string; key?: string }>;
   /** Copies made since (ms) may be another machine's replacements: the first round's start, less TWIN_SLACK_MS. */
   since?: number;
+  /** The agent cannot be read with this key: said once, in the first window. */
+  skipped?: boolean;
 }
 
 /** One agent, one round: read, list, confirm, plan, act until the budget is spent. */
@@ -165,6 +269,7 @@ async function syncRound(
     // A refused key fails the sync (exit 4, as every command's), after the other agents; an agent not found only
     // when it is the one asked about: one of every agent recorded may have been deleted, and status shows its records.
     const failed = error instanceof AuthError || rounds.named;
+    rounds.skipped = true;
     return { checked: 0, plan: [action], outcomes: [failed ? { action, ok: false, exist: [], error } : { action, ok: true, exist: [] }], more: false };
   }
 
@@ -253,7 +358,12 @@ async function syncRound(
   const watched = keptInListing(api, agentId, listed, entry);
   const done = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
   for (const outcome of done) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
-  for (const { action, ok, new_id } of done) if (ok && action.type === 'replace' && new_id !== undefined) rounds.replaced.push({ old_id: action.old_id, new_id });
+  for (const { action, ok, new_id } of done) {
+    if (!ok || action.type !== 'replace' || new_id === undefined) continue;
+    // What another machine's copy would share with it, while its read back is at hand (see keepFirstCopies).
+    const made = listed.get(new_id);
+    rounds.replaced.push({ old_id: action.old_id, new_id, ...(made ? { key: twinKey(made) } : {}) });
+  }
   rounds.since ??= Math.min(began, now) - TWIN_SLACK_MS;
   // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
   if (readsFromDisk !== undefined && readBack && watched.whole() && done.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
@@ -279,20 +389,36 @@ async function keepFirstCopies(
   store: SyncStore,
   agentId: string,
   entry: ListingEntry,
-  replaced: ReadonlyArray<{ old_id: string; new_id: string }>,
+  replaced: ReadonlyArray<{ old_id: string; new_id: string; key?: string }>,
   since: number | undefined,
 ): Promise<SyncOutcome[]> {
   if (replaced.length === 0 || since === undefined) return [];
   const state = await store.read();
-  if (state.intents.some((i) => i.agent_id === agentId && (i.attempt !== undefined || i.status === 'creating'))) return [];
-  const known = recordedScheduleIds(state);
+  const placeholder = (i: Intent) => i.agent_id === agentId && (i.attempt !== undefined || i.status === 'creating');
+  if (state.intents.some(placeholder)) return [];
+  // A window of the record keeps only what may be a copy of its replacements: the list's look-alikes of them.
+  const keys = store.scan ? new Set(replaced.flatMap((r) => (r.key === undefined ? [] : [r.key]))) : undefined;
+  const ourIds = new Set(replaced.map((r) => r.new_id));
   let listed: Map<string, ScheduledMessage>;
   try {
-    listed = await listAll(api, agentId, entry, undefined);
+    listed = await listAll(api, agentId, entry, undefined, new Set(), keys && ((item) => ourIds.has(item.id) || keys.has(twinKey(item))));
   } catch (error) {
     if (error instanceof CliError) return [];
     throw error;
   }
+  let known: ReadonlySet<string>;
+  if (store.scan) {
+    // Which of them the record knows, anywhere in it, and whether a create of this agent's may have landed unseen.
+    const found = new Set<string>();
+    let unsure = false;
+    await store.scan((list, record, problem) => {
+      if (problem !== undefined) return;
+      if (list === 'intents' && placeholder(record as Intent)) unsure = true;
+      for (const id of idsRecordedBy(list, record as Intent)) if (listed.has(id)) found.add(id);
+    });
+    if (unsure) return [];
+    known = found;
+  } else known = recordedScheduleIds(state);
   const ours = replaced.flatMap(({ new_id }) => listed.get(new_id) ?? []);
   const firsts = firstCopiesOf(ours, listed.values(), known, since);
   const outcomes: SyncOutcome[] = [];
@@ -383,13 +509,14 @@ async function listAll(
   entry: ListingEntry,
   named: Map<string, string> | undefined,
   crons: ReadonlySet<string> = new Set(),
+  keep?: (item: ScheduledMessage) => boolean,
 ): Promise<Map<string, ScheduledMessage>> {
   const all = new Map<string, ScheduledMessage>();
   for await (const page of api.schedulePages(agentId, { whole: true }))
     for (const item of page) {
       const cron = item.schedule?.cron_expression;
       const id = named ? (named.get(item.id) ?? (typeof cron === 'string' && crons.has(spaced(cron)) ? item.id : undefined)) : item.id;
-      if (id !== undefined) all.set(id, entry(item, id));
+      if (id !== undefined && (keep === undefined || keep(item))) all.set(id, entry(item, id));
     }
   return all;
 }

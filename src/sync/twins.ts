@@ -1,5 +1,5 @@
 import { madeAt, type ScheduledMessage } from '../letta/types';
-import type { State } from '../state/records';
+import type { Intent, PausedSchedule, Series, State } from '../state/records';
 import { currentSchedule, messagesText, sameSchedule } from './same-schedule';
 
 /**
@@ -38,7 +38,7 @@ export function earlierTwin(ours: ScheduledMessage, candidates: Iterable<Schedul
 }
 
 /** What copies of one schedule share (sameSchedule holds only within one group): their timing and their messages' text. */
-function twinKey(item: ScheduledMessage): string {
+export function twinKey(item: ScheduledMessage): string {
   const schedule = currentSchedule(item);
   const timing = schedule.type === 'recurring' ? `cron ${schedule.cron_expression.trim().replace(/\s+/g, ' ')}` : `at ${schedule.scheduled_at}`;
   return `${timing} ${messagesText(item.message?.messages)}`;
@@ -79,14 +79,18 @@ export function firstCopiesOf(ours: readonly ScheduledMessage[], listed: Iterabl
 /** Every schedule id the record knows, whatever became of it: none of them is another machine's copy. */
 export function recordedScheduleIds(state: State): Set<string> {
   const ids = new Set<string>();
-  for (const intent of state.intents) {
-    ids.add(intent.schedule_id);
-    for (const id of intent.replaces) ids.add(id);
-    if (intent.replaced_by !== undefined) ids.add(intent.replaced_by);
-  }
-  for (const series of state.series) for (const member of [...series.members, ...(series.resumed_members ?? [])]) ids.add(member.schedule_id);
-  for (const paused of state.paused) ids.add(paused.old_id);
+  for (const list of ['intents', 'series', 'paused'] as const) for (const record of state[list]) for (const id of idsRecordedBy(list, record)) ids.add(id);
   return ids;
+}
+
+/** The schedule ids one record knows (see recordedScheduleIds). */
+export function idsRecordedBy(list: 'intents' | 'series' | 'paused', record: Intent | Series | PausedSchedule): string[] {
+  if (list === 'intents') {
+    const intent = record as Intent;
+    return [intent.schedule_id, ...intent.replaces, ...(intent.replaced_by === undefined ? [] : [intent.replaced_by])];
+  }
+  if (list === 'series') return [...(record as Series).members, ...((record as Series).resumed_members ?? [])].map((member) => member.schedule_id);
+  return [(record as PausedSchedule).old_id];
 }
 
 /**

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyOps, type JournalOp, type ListName } from '../../src/state/journal';
-import { streamRecords, type StreamedRecord } from '../../src/state/record-stream';
+import { foldInPieces, streamRecords, type StreamedRecord } from '../../src/state/record-stream';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 
 let dir: string;
 beforeEach(() => {
@@ -88,9 +89,29 @@ describe('the record read a record at a time', () => {
         for (const name of LISTS) expect(got[name]).toEqual(expected[name]);
         const { intents: _i, series: _s, paused: _p, ...top } = expected;
         expect(read!.top).toEqual(top);
+        // Folded a record at a time: the file holds the same, a generation on, and the journal is gone.
+        const label = { what: 'state file', folderHint: '' };
+        expect(foldInPieces(path, journal, label, label)).toBe(true);
+        expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ ...expected, version: 2, generation: lines.length > 0 ? generation + 1 : generation });
+        expect(existsSync(journal)).toBe(lines.length === 0);
+        expect(statSync(path).mode & 0o777).toBe(0o600);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('folds into a file a whole read reads as it read the file and journal before', async () => {
+    const data = { version: 2, generation: 4, intents: [{ schedule_id: 'a', server: 'https://one/' }, { schedule_id: 'b' }], series: [], paused: [], note: { n: [1, 2] } };
+    const { path, journal } = files(data, [{ g: 4, k: 2, ops: [{ op: 'put', list: 'series', record: { series_id: 's', members: [] } }] }]);
+    const label = { what: 'state file', folderHint: '' };
+    expect(foldInPieces(path, journal, label, label)).toBe(true);
+    const text = readFileSync(path, 'utf8');
+    expect(JSON.parse(text)).toEqual({ ...data, generation: 5, series: [{ series_id: 's', members: [] }] });
+    // The layout a whole write gives (two spaces a level), so a person reading the file sees the same.
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    // With no journal, nothing moves on.
+    expect(foldInPieces(path, journal, label, label)).toBe(true);
+    expect(JSON.parse(readFileSync(path, 'utf8')).generation).toBe(5);
   });
 
   it('reads the top-level fields wherever they stand, lists absent, and a file that is not there', () => {

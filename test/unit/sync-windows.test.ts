@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { LettaApi } from '../../src/letta/api';
+import { LettaClient } from '../../src/letta/client';
+import { openState } from '../../src/state/store';
+import { foldJournals } from '../../src/state/journal-end';
+import { syncSchedules } from '../../src/sync/run';
+import { TEST_KEY } from '../helpers/fake-letta';
+import { seedKeptSchedules, SUMMER, SUMMER_CRON, WINTER_CRON } from '../helpers/kept-schedules';
+import { useFakeLetta } from '../helpers/suite';
+
+const suite = useFakeLetta({ defaultAgent: false });
+
+/** Under a dry run, the client prints (here: counts) the requests that change the server instead of sending them. */
+let unsent = 0;
+function api(dryRun: boolean) {
+  const client = new LettaClient({ baseUrl: suite.letta.url, apiKey: TEST_KEY, timeoutMs: 10_000, signal: new AbortController().signal, ...(dryRun ? { dryRun: () => void unsent++ } : {}) });
+  return new LettaApi(client);
+}
+
+/** A sync of the suite's record and fake, each agent's records taken `windowSize` at a time. */
+async function sync(windowSize: number, dryRun = false) {
+  const server = `${suite.letta.url}/`;
+  const store = openState(suite.env, suite.env.HOME!, { journal: true, server });
+  const result = await syncSchedules({ api: api(dryRun), store, now: Date.parse(SUMMER), server, dryRun, concurrency: 4, windowSize });
+  await foldJournals();
+  return result;
+}
+
+const crons = () => [...suite.letta.schedules.values()].map((s) => `${s.agent_id} ${s.schedule.cron_expression} ${JSON.stringify(s.message?.messages)}`).sort();
+
+async function recordSummary() {
+  const state = await openState(suite.env, suite.env.HOME!).read();
+  const active = state.intents.filter((i) => i.status === 'active');
+  return {
+    statuses: state.intents.map((i) => i.status).sort(),
+    activeOnServer: active.every((i) => suite.letta.schedules.has(i.schedule_id)),
+    activeCrons: active.map((i) => i.utc_crons?.join(' ')).sort(),
+  };
+}
+
+describe('sync a window of the record at a time', () => {
+  it.each([1, 3, 7])('replaces every schedule of two agents once with windows of %i records, as one window does, and a second sync changes nothing', async (windowSize) => {
+    const [first, second] = suite.letta.agents;
+    await seedKeptSchedules(suite.letta, suite.env, { count: 20, agents: [first!.id, second!.id], fresh: true });
+    const result = await sync(windowSize);
+    expect(result.checked).toBe(20);
+    expect(result.outcomes.filter((o) => o.ok && o.action.type === 'replace')).toHaveLength(20);
+    expect(result.outcomes.filter((o) => !o.ok)).toEqual([]);
+    expect(crons().every((line) => line.includes(SUMMER_CRON))).toBe(true);
+    expect(suite.letta.schedules.size).toBe(20);
+    expect(await recordSummary()).toEqual({
+      statuses: [...Array(20).fill('active'), ...Array(20).fill('replaced')],
+      activeOnServer: true,
+      activeCrons: Array(20).fill(SUMMER_CRON),
+    });
+    const again = await sync(windowSize);
+    expect(again.checked).toBe(20);
+    expect(again.outcomes).toEqual([]);
+  });
+
+  it('keeps schedules alike on purpose that fall in different windows: none is taken for another machine copy of another', async () => {
+    await seedKeptSchedules(suite.letta, suite.env, { count: 12, sameMessage: true, fresh: true });
+    // Copies are stamped as made now, within the time another machine's copy would be looked for.
+    let tick = Date.now();
+    suite.letta.now = () => (tick += 1000);
+    const result = await sync(2);
+    expect(result.outcomes.filter((o) => o.action.type === 'keep-first-copy')).toEqual([]);
+    expect(suite.letta.schedules.size).toBe(12);
+    const summary = await recordSummary();
+    expect(summary.activeCrons).toEqual(Array(12).fill(SUMMER_CRON));
+    expect(summary.activeOnServer).toBe(true);
+  });
+
+  it('under --dry-run plans every window and changes neither the server nor the record', async () => {
+    await seedKeptSchedules(suite.letta, suite.env, { count: 9, fresh: true });
+    const before = await recordSummary();
+    unsent = 0;
+    const result = await sync(2, true);
+    expect(result.plan.filter((a) => a.type === 'replace')).toHaveLength(9);
+    expect(unsent).toBe(18);
+    expect(crons().every((line) => line.includes(WINTER_CRON))).toBe(true);
+    expect(await recordSummary()).toEqual(before);
+  });
+});
