@@ -380,6 +380,17 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
  * caller holds the file's lock.
  */
 function eachRecord(path: string, journal: string, locked: boolean, visit: (list: ListName, index: number, record: unknown) => void, reset = () => {}): RecordFiles {
+  // What is laid over the file is held while it passes: a journal another command left large is folded first (best effort:
+  // a folder this process cannot write to is read as it is).
+  if (sizeOf(journal) > WINDOW_FOLD_AT) {
+    try {
+      const foldLarge = () => sizeOf(journal) > WINDOW_FOLD_AT && foldInPieces(path, journal, LABEL, JOURNAL_LABEL);
+      if (locked) foldLarge();
+      else withFileLockSync(path, LABEL, foldLarge);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+    }
+  }
   const stream = () => streamRecords(path, journal, ({ list, index, record }) => visit(list, index, record));
   const streamed = stream();
   if (streamed) return streamed;

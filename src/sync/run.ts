@@ -123,10 +123,9 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
 }
 
 /**
- * syncSchedules over a store that reads the record a window at a time: one pass counts each agent's records;
- * each agent's are then synced in windows of at most `windowSize` (a window: the records whose group, see groupOf,
- * hashes to it), each window in rounds as a whole agent's are, so the sync holds a window of the record and of
- * the agent's list, never all of either.
+ * syncSchedules over a store that reads the record a window at a time: one pass counts each agent's records; they
+ * are then synced in windows of at most `windowSize` records (windowsOf), each agent of a window in rounds as
+ * before, so the sync holds a window of the record and of an agent's list, never all of either.
  */
 async function syncInWindows({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound, windowSize = SYNC_WINDOW }: SyncRequest, waiting: (line: string) => void): Promise<SyncResult> {
   const counts = new Map<string, { records: number; followed: boolean }>();
@@ -147,18 +146,20 @@ async function syncInWindows({ api, store, now, server, agentId, dryRun, concurr
   const plan: SyncAction[] = [];
   const outcomes: SyncOutcome[] = [];
   let checked = 0;
-  for (const agent of agents) {
-    const windows = Math.max(1, Math.ceil(counts.get(agent)!.records / windowSize));
-    for (let part = 0; part < windows; part++) {
-      const window = store.window!((list, record) => agentOf(list, record) === agent && (windows === 1 || groupHash(groupOf(list, record)) % windows === part), { dryRun });
-      const writer: SyncStore = {
-        read: () => window.read(),
-        readShared: () => window.readShared(),
-        readsFromDisk: () => window.readsFromDisk(),
-        update: (change) => window.update(change),
-        withLock: (name, body, waitMs, onWait) => (dryRun ? body() : store.withLock(name, body, waitMs, onWait)),
-        scan: store.scan,
-      };
+  const skipped = new Set<string>();
+  for (const { agents: ofWindow, part, parts } of windowsOf(agents, (agent) => counts.get(agent)!.records, windowSize)) {
+    const picked = new Set<unknown>(ofWindow);
+    const window = store.window!((list, record) => picked.has(agentOf(list, record)) && (parts === 1 || groupHash(groupOf(list, record)) % parts === part), { dryRun });
+    const writer: SyncStore = {
+      read: () => window.read(),
+      readShared: () => window.readShared(),
+      readsFromDisk: () => window.readsFromDisk(),
+      update: (change) => window.update(change),
+      withLock: (name, body, waitMs, onWait) => (dryRun ? body() : store.withLock(name, body, waitMs, onWait)),
+      scan: store.scan,
+    };
+    for (const agent of ofWindow) {
+      if (skipped.has(agent)) continue;
       const rounds: AgentRounds = { agentId: agent, named: agentId !== undefined, failedBefore: new Set(), replaced: [] };
       for (let round = 0; ; round++) {
         const result = await writer.withLock(
@@ -176,11 +177,41 @@ async function syncInWindows({ api, store, now, server, agentId, dryRun, concurr
         if (!result.more) break;
         if (!dryRun) await letIn();
       }
-      // An agent this key cannot see is said once, not once a window.
-      if (rounds.skipped) break;
+      // An agent this key cannot see is said once, not once a window of its records.
+      if (rounds.skipped) skipped.add(agent);
     }
   }
   return { checked, plan, outcomes };
+}
+
+/**
+ * The windows of a sync, in the agents' order: agents with few records share one (up to `size` records), so a record of
+ * many small agents is not read once an agent; an agent with more than `size` has `parts` windows of its own, its
+ * records spread over them by group (groupOf).
+ */
+export function windowsOf(agents: readonly string[], records: (agent: string) => number, size: number): Array<{ agents: string[]; part: number; parts: number }> {
+  const windows: Array<{ agents: string[]; part: number; parts: number }> = [];
+  let shared: string[] = [];
+  let held = 0;
+  const close = () => {
+    if (shared.length > 0) windows.push({ agents: shared, part: 0, parts: 1 });
+    shared = [];
+    held = 0;
+  };
+  for (const agent of agents) {
+    const count = records(agent);
+    if (count > size) {
+      close();
+      const parts = Math.ceil(count / size);
+      for (let part = 0; part < parts; part++) windows.push({ agents: [agent], part, parts });
+      continue;
+    }
+    if (held + count > size) close();
+    shared.push(agent);
+    held += count;
+  }
+  close();
+  return windows;
 }
 
 /** The agent a stored record (unchecked) is of. */

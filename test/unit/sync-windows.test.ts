@@ -3,7 +3,7 @@ import { LettaApi } from '../../src/letta/api';
 import { LettaClient } from '../../src/letta/client';
 import { openState } from '../../src/state/store';
 import { foldJournals } from '../../src/state/journal-end';
-import { syncSchedules } from '../../src/sync/run';
+import { syncSchedules, windowsOf } from '../../src/sync/run';
 import { TEST_KEY } from '../helpers/fake-letta';
 import { seedKeptSchedules, SUMMER, SUMMER_CRON, WINTER_CRON } from '../helpers/kept-schedules';
 import { useFakeLetta } from '../helpers/suite';
@@ -39,7 +39,7 @@ async function recordSummary() {
 }
 
 describe('sync a window of the record at a time', () => {
-  it.each([1, 3, 7])('replaces every schedule of two agents once with windows of %i records, as one window does, and a second sync changes nothing', async (windowSize) => {
+  it.each([1, 3, 7, 25])('replaces every schedule of two agents once with windows of %i records, as one window does, and a second sync changes nothing', async (windowSize) => {
     const [first, second] = suite.letta.agents;
     await seedKeptSchedules(suite.letta, suite.env, { count: 20, agents: [first!.id, second!.id], fresh: true });
     const result = await sync(windowSize);
@@ -80,5 +80,16 @@ describe('sync a window of the record at a time', () => {
     expect(unsent).toBe(18);
     expect(crons().every((line) => line.includes(WINTER_CRON))).toBe(true);
     expect(await recordSummary()).toEqual(before);
+  });
+
+  it('puts agents with few records in one window, in their order, and gives an agent with many windows of its own', () => {
+    const records: Record<string, number> = { a: 2, b: 3, c: 9, d: 1, e: 4, f: 4 };
+    expect(windowsOf(Object.keys(records), (agent) => records[agent]!, 5)).toEqual([
+      { agents: ['a', 'b'], part: 0, parts: 1 },
+      { agents: ['c'], part: 0, parts: 2 },
+      { agents: ['c'], part: 1, parts: 2 },
+      { agents: ['d', 'e'], part: 0, parts: 1 },
+      { agents: ['f'], part: 0, parts: 1 },
+    ]);
   });
 });
