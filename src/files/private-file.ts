@@ -115,6 +115,16 @@ export async function withFileLock<T>(path: string, label: FileLabel, body: () =
   }
 }
 
+/** What tells one version of a file from another (inode, size, times); '' when there is none. */
+export function fileIdentity(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+  } catch {
+    return '';
+  }
+}
+
 /** `.config.json.lock` beside `config.json`. */
 export function lockPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.lock`);

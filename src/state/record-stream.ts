@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isJournalOp, keyOf, LISTS, readJournal, type JournalOp, type ListName } from './journal';
 import { StateScanner } from './state-scanner';
-import { removePrivateFile, writePrivateFileInPieces, type FileLabel } from '../files/private-file';
+import { fileIdentity, removePrivateFile, writePrivateFileInPieces, type FileLabel } from '../files/private-file';
 import { STATE_VERSION } from './records';
 
 /**
@@ -83,7 +83,8 @@ const PIECE = 64 * 1024;
  */
 export function foldInPieces(path: string, journal: string, label: FileLabel, journalLabel: FileLabel): boolean {
   let files: RecordFiles | undefined;
-  const written = writePrivateFileInPieces(path, label, (put) => {
+  let written: Record<string, unknown> | undefined;
+  const done = writePrivateFileInPieces(path, label, (put) => {
     let waiting = '';
     const out = (text: string) => {
       waiting += text;
@@ -119,20 +120,33 @@ export function foldInPieces(path: string, journal: string, label: FileLabel, jo
     close();
     for (const list of LISTS) if (!done.has(list)) (field(list), out('[]'));
     const bump = files.journalSize > 0 ? { generation: files.generation + 1 } : {};
-    for (const [name, value] of Object.entries({ ...files.top, version: STATE_VERSION, ...bump })) {
-      if ((LISTS as readonly string[]).includes(name)) continue;
+    written = Object.fromEntries(Object.entries({ ...files.top, version: STATE_VERSION, ...bump }).filter(([name]) => !(LISTS as readonly string[]).includes(name)));
+    for (const [name, value] of Object.entries(written)) {
       field(name);
       out(indented(value, '  '));
     }
     put(`${waiting}\n}\n`);
   });
-  if (!written || files === undefined) return false;
+  if (!done || files === undefined) return false;
+  if (written) heads.set(path, { key: fileIdentity(path), top: written });
   if (files.journalSize > 0) removePrivateFile(journal, journalLabel);
   return true;
 }
 
+/** The top-level fields of each state file as last scanned (or written), while the file is the same. */
+const heads = new Map<string, { key: string; top: Record<string, unknown> }>();
+
 /** The top-level fields of the state file (a scan that parses none of the records); undefined when it cannot be scanned or is not a version this one reads. */
 function topFields(path: string): Record<string, unknown> | undefined {
+  const key = fileIdentity(path);
+  const known = heads.get(path);
+  if (known && key !== '' && known.key === key) return known.top;
+  const top = scanTop(path);
+  if (top && key !== '') heads.set(path, { key, top });
+  return top;
+}
+
+function scanTop(path: string): Record<string, unknown> | undefined {
   const top: Record<string, unknown> = {};
   const scanned = scan(path, { top: (field, value) => (top[field] = value), list: () => undefined, record: () => undefined }, false);
   if (!scanned) return undefined;

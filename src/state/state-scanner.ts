@@ -43,12 +43,21 @@ export class StateScanner {
   push(chunk: string): boolean {
     if (this.failed) return false;
     if (this.collecting !== undefined) this.from = 0;
+    // Where the chunk's next backslash is: most of the text is within strings, passed over to their next quote or backslash.
+    let slash = -1;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (c === 92 /* \ */) this.escaped = true;
-        else if (c === 34 /* " */) {
+        else if (c !== 34) {
+          if (slash < i) slash = chunk.indexOf('\\', i) >>> 0;
+          const quote = chunk.indexOf('"', i) >>> 0;
+          // Not found is -1, read as the largest number: the string goes on past this chunk.
+          i = Math.min(quote, slash, chunk.length) - 1;
+          continue;
+        } else {
+          // The string's closing quote.
           this.inString = false;
           if (this.collecting === 'key') {
             const name = this.take(chunk, i + 1);

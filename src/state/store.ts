@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { folderFromEnvironment } from '../config/environment';
 import { lock, liveHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
-import { appendPrivateFile, flushFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, withFileLockSync, writePrivateFile, type FileLabel } from '../files/private-file';
+import {
+  appendPrivateFile,
+  fileIdentity,
+  flushFile,
+  makePrivateFolder,
+  readTextFile,
+  removePrivateFile,
+  withFileLock,
+  withFileLockSync,
+  writePrivateFile,
+  type FileLabel,
+} from '../files/private-file';
 import { applyOps, inScope, isJournalOp, keyOf, leftScope, LISTS, readJournal, scopedState, track, type JournalOp, type ListName, type Tracked } from './journal';
 import { foldInPieces, streamRecords, type RecordFiles } from './record-stream';
 import { foldAtEnd } from './journal-end';
@@ -149,15 +160,6 @@ const loaded = new Map<string, Loaded>();
 /** How many times each state file was read from disk by this process: one more means someone else changed it (or a step failed). */
 const loads = new Map<string, number>();
 
-function fileKey(path: string): string {
-  try {
-    const stats = statSync(path);
-    return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
-  } catch {
-    return '';
-  }
-}
-
 function sizeOf(path: string): number {
   try {
     return statSync(path).size;
@@ -168,7 +170,7 @@ function sizeOf(path: string): number {
 
 /** The state file with its journal's steps applied, checked. */
 function load(path: string, journal: string): Loaded {
-  const stateKey = fileKey(path);
+  const stateKey = fileIdentity(path);
   const text = readTextFile(path, LABEL);
   const data = text === undefined ? emptyState() : readStateData(text, path);
   const journalText = readTextFile(journal, JOURNAL_LABEL) ?? '';
@@ -191,7 +193,7 @@ function load(path: string, journal: string): Loaded {
 /** The record as it is on disk now: as last read when neither file changed since, else read again. */
 function current(path: string, journal: string): Loaded {
   const known = loaded.get(path);
-  if (known && known.stateKey === fileKey(path) && known.journalSize === sizeOf(journal)) return known;
+  if (known && known.stateKey === fileIdentity(path) && known.journalSize === sizeOf(journal)) return known;
   loaded.delete(path);
   const fresh = load(path, journal);
   loaded.set(path, fresh);
@@ -213,7 +215,7 @@ function fold(path: string, journal: string, record: Loaded): void {
   if (bump) record.generation += 1;
   // Its top-level fields were copied from the state's before the generation moved on.
   record.scoped = undefined;
-  record.stateKey = fileKey(path);
+  record.stateKey = fileIdentity(path);
   record.journalSize = record.journalValid = 0;
 }
 
@@ -240,7 +242,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
       () => {
         // A record this process holds is folded from memory; else a record at a time, without reading it whole.
         const known = loaded.get(path);
-        if (known && known.stateKey === fileKey(path) && known.journalSize === sizeOf(journal)) {
+        if (known && known.stateKey === fileIdentity(path) && known.journalSize === sizeOf(journal)) {
           if (known.journalSize > 0) fold(path, journal, known);
         } else if (sizeOf(journal) > 0 && !foldInPieces(path, journal, LABEL, JOURNAL_LABEL)) {
           const record = current(path, journal);
@@ -434,9 +436,9 @@ function recordWindow(
   let known: WindowRead | undefined;
   let reads = 0;
   const read = (locked: boolean): WindowRead => {
-    if (known && (dryRun || (known.stateKey === fileKey(path) && known.journalSize === sizeOf(journal)))) return known;
+    if (known && (dryRun || (known.stateKey === fileIdentity(path) && known.journalSize === sizeOf(journal)))) return known;
     known = undefined;
-    const stateKey = fileKey(path);
+    const stateKey = fileIdentity(path);
     const lists: Record<ListName, unknown[]> = { intents: [], series: [], paused: [] };
     let skipped: SkippedRecord[] = [];
     const files = eachRecord(
@@ -496,9 +498,9 @@ function recordWindow(
               const record = current(path, journal);
               fold(path, journal, record);
               loaded.delete(path);
-              Object.assign(window, { generation: record.generation, stateKey: fileKey(path), journalSize: 0, journalValid: 0 });
+              Object.assign(window, { generation: record.generation, stateKey: fileIdentity(path), journalSize: 0, journalValid: 0 });
             } else if (window.journalSize > WINDOW_FOLD_AT && foldInPieces(path, journal, LABEL, JOURNAL_LABEL)) {
-              Object.assign(window, { generation: window.generation + 1, stateKey: fileKey(path), journalSize: 0, journalValid: 0 });
+              Object.assign(window, { generation: window.generation + 1, stateKey: fileIdentity(path), journalSize: 0, journalValid: 0 });
             } else foldAtEnd(path, foldNow);
           } catch (error) {
             known = undefined;

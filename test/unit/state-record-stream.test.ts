@@ -114,6 +114,20 @@ describe('the record read a record at a time', () => {
     expect(JSON.parse(readFileSync(path, 'utf8')).generation).toBe(5);
   });
 
+  it('reads a file of many pieces whatever falls on the edge between two: a quote, a backslash, a character of several bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3000), fc.constantFrom('\\', '"', '\u00e9', '\u{1f600}', ']', '}', ',', 'x')), { minLength: 40, maxLength: 80 }), fc.boolean(), (sizes, pretty) => {
+        const intents = sizes.map(([size, char], n) => ({ schedule_id: `id-${n}`, text: `${char.repeat(size % 7)}${'a'.repeat(size)}${char}`, nested: { list: [char, { deeper: [char] }] } }));
+        const data = { version: 2, intents, series: [], paused: [] };
+        const { path, journal } = files(data, [], pretty);
+        const { files: read, lists } = streamed(path, journal);
+        expect(read).toBeDefined();
+        expect(lists.intents).toEqual(intents);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('reads the top-level fields wherever they stand, lists absent, and a file that is not there', () => {
     const { path, journal } = files({ intents: [{ schedule_id: 'x' }], version: 2, generation: 3 }, [{ g: 3, k: 2, ops: [{ op: 'put', list: 'paused', record: { old_id: 'p' } }] }]);
     const { files: read, lists } = streamed(path, journal);
