@@ -138,6 +138,33 @@ describe('usage errors that teach', () => {
     expect(r.stderr).toMatch(/^Error: No message given: --message is missing/);
   });
 
+  it.each([
+    ['send', ['send', '--message', ''], undefined],
+    ['send, blanks only', ['send', '--message', ' \t'], undefined],
+    ['send, empty stdin', ['send', '--message', '-'], ''],
+    ['recurring create', ['recurring', 'create', '--cron', 'every day at 9am', '--message', ''], undefined],
+    ['onetime create, stdin of blank lines', ['onetime', 'create', '--execute-at', 'in 1 hour', '--message', '-'], '\n  \n'],
+    ['recurring edit', ['recurring', 'edit', 'sched-1', '--message', ''], undefined],
+  ])('an empty message (%s) is refused with a hint, nothing sent', async (_name, args, stdin) => {
+    const r = await h.run([...args, '--agent-id', AGENT], stdin === undefined ? {} : { stdin });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('Error: The message is empty');
+    expect(lines.slice(1)).toEqual([
+      stdin === undefined
+        ? 'Give the text to send with --message TEXT, or --message - to read it from stdin.'
+        : "Stdin held no text: pipe the message in (echo 'hello' | ... --message -), or give it with --message TEXT.",
+    ]);
+    expect(r.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+  });
+
+  it('a message with a NUL character is refused with a hint', async () => {
+    const r = await h.run(['send', '--agent-id', AGENT, '--message', '-'], { stdin: 'a\0b' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['Error: The message contains a NUL character', "Letta takes text, not binary: remove the NUL bytes (tr -d '\\000') and send it again."]);
+    expect(r.requests).toEqual([]);
+  });
+
   it('--all-agents with --agent-id is a usage error', async () => {
     const r = await h.run(['recurring', 'list', '--all-agents', '--agent-id', 'support-bot']);
     expect(r.code).toBe(2);
