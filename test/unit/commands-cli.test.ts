@@ -75,11 +75,11 @@ describe('usage errors that teach', () => {
     const r = await h.run(['recurring', 'delet']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Unknown command 'delet'");
-    expect(r.stderr).toContain('(Did you mean delete?)');
+    expect(r.stderr).toContain("Did you mean 'recurring delete'?");
   });
 
   it.each([
-    [['onetime', 'crete', '--agent-id', 'support-bot'], /^Error: Unknown command 'crete' for 'onetime'\n\(Did you mean create\?\)/],
+    [['onetime', 'crete', '--agent-id', 'support-bot'], /^Error: Unknown command 'crete' for 'onetime'\nDid you mean 'onetime create'\?\n$/],
     [['onetime', '--agent-id', 'support-bot', 'list'], /^Error: Options of 'onetime list' go after it\nFor example: letta-switchboard onetime list --agent-id support-bot\n/],
     [['recurring', '--bogus'], /^Error: Unknown option '--bogus'/],
     // An unknown command with none near it: where the list is.
