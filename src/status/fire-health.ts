@@ -174,6 +174,8 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   totals.stuck = 0;
   let checked = 0;
   let runsNotRead = 0;
+  /** Schedules judged unknown (no history route, a rule that cannot be read, fires that could not be read). */
+  let unknown = 0;
   const gone: string[] = [];
   const attention: Array<{ worst: string; id: string; problem: string }> = [];
   /** Schedules whose fires could not be read (judged unknown), with why, and the exit code of that failure. */
@@ -204,6 +206,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
       if (health.stuckSince !== undefined) totals.stuck++;
       runsNotRead += health.runsNotRead ?? 0;
+      if (health.worst === 'unknown') unknown++;
       const who = `${facts.id} (${context.agentName ?? health.schedule.agentId})`;
       if (health.readError !== undefined) unchecked.push({ id: facts.id, problem: `${who}: its fires could not be read (${health.readError})`, exit: health.readExit ?? 1 });
       for (const fire of health.fires) {
@@ -311,6 +314,8 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       );
       json.end('}');
       notes();
+      // The document holds the counts; a person watching (or a cron mail) is told in one line that some fires were not judged in full, as a warning is said.
+      if (runsNotRead > 0 || unknown > 0 || unchecked.length > 0 || unreadRuns.length > 0) out.note(verdict.summary);
       return verdict;
     },
     async read() {

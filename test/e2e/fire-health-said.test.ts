@@ -75,6 +75,29 @@ describe('fires whose run was not read', () => {
     expect(json.fire_health.schedules[0].runs_not_read).toBe(5);
   });
 
+  it('status --json says it in one line on stderr too, stdout the document alone', async () => {
+    hourlyOf25();
+    const table = await cli('status');
+    const summary = table.stderr.trimEnd().split('\n').at(-1)!;
+    expect(summary).toMatch(/^Fire health: .*; 5 fires are ok or late on the history's word alone/);
+    const r = await cli('status', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`${summary}\n`);
+    expect(JSON.parse(r.stdout).fire_health.runs_not_read).toBe(5);
+  });
+
+  it('status --json on a server with no fire history says its summary after the note, every schedule being unknown', async () => {
+    hourlyOf25();
+    letta.historyRoute = 404;
+    const r = await cli('status', '--json');
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Note: This server has no fire history/);
+    expect(lines[1]).toMatch(/^Fire health: 1 schedule checked since /);
+    expect(JSON.parse(r.stdout).fire_health.schedules[0].worst).toBe('unknown');
+  });
+
   it('agenda --since says so too', async () => {
     hourlyOf25();
     const r = await cli('agenda', '--since', '2d', '--days', '1');
