@@ -214,6 +214,34 @@ describe('status of a recorded schedule Letta lacks', () => {
     expect((JSON.parse(after.stdout) as { fire_health: { not_on_letta: unknown[] } }).fire_health.not_on_letta).toEqual([]);
   });
 
+  it('ranks after the stuck schedules, apart from them, in the table and under -q: its WORST is no fire of its own', async () => {
+    const { letta } = suite;
+    const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
+    const { laptop, server } = twoMachines(letta);
+    for (const one of [laptop, server]) expect((await one(NOW, 'recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
+    expect((await laptop(NOW, 'recurring', 'pause', old.id)).code).toBe(0);
+    // Made after it, so its id sorts after; its scheduler stopped at 12:00 (NOW is 15:00).
+    const stuck = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 * * * *' }, 'Hourly check');
+    stuck.created_at = '2026-11-22T11:30:00.000Z';
+    stuck.next_scheduled_time = '2026-11-22T12:00:00.000Z';
+    const table = await server(NOW, 'status', '--agent-id', AGENT);
+    expect(table.code).toBe(6);
+    const rows = table.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(rows.map((row) => [row[0], row[8]])).toEqual([
+      [stuck.id, 'stuck'],
+      [old.id, '-'],
+    ]);
+    const quiet = await server(NOW, 'status', '--agent-id', AGENT, '-q');
+    expect(quiet.code).toBe(6);
+    expect(quiet.stdout).toBe(`${stuck.id}\n${old.id}\n`);
+    const json = await server(NOW, 'status', '--agent-id', AGENT, '--json');
+    const doc = JSON.parse(json.stdout) as { fire_health: { totals: { stuck: number }; not_on_letta: Array<{ id: string }> } };
+    expect([json.code, doc.fire_health.totals.stuck, doc.fire_health.not_on_letta.map((one) => one.id)]).toEqual([6, 1, [old.id]]);
+  });
+
   it('a series paused on another machine is shown once, by its series id', async () => {
     const { letta } = suite;
     const { laptop, server, series } = await sharedSeries(letta);
