@@ -37,8 +37,18 @@ export function eitherOf(words: string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
 }
 
-/** The error commander reports for an unknown command, with what it most likely meant. */
+/** The one way a suggestion is said, for commands and options alike: each as typed, quoted (`Did you mean 'agenda' or 'agents'?`). */
+export function didYouMean(choices: string[]): string {
+  return `Did you mean ${eitherOf(choices.map((choice) => `'${choice}'`))}?`;
+}
+
+/** The error commander reports for an unknown command, with what it most likely meant: whole commands, as typed after `letta-switchboard`. */
 export function unknownCommandMessage(word: string, group?: string): string {
-  const meant = meantCommands(word, group).map((command) => (group === undefined ? command : command.slice(group.length + 1)));
-  return `error: unknown command '${word}'${group === undefined ? '' : ` for '${group}'`}${meant.length > 0 ? `\n(Did you mean ${eitherOf(meant)}?)` : ''}`;
+  const meant = meantCommands(word, group);
+  return `error: unknown command '${word}'${group === undefined ? '' : ` for '${group}'`}${meant.length > 0 ? `\n${didYouMean(meant)}` : ''}`;
+}
+
+/** Commander's own suggestion (an unknown option: `(Did you mean one of --a, --b?)`) said as every other is. */
+export function withOurSuggestion(text: string): string {
+  return text.replace(/^\(Did you mean (?:one of )?(.+)\?\)$/m, (_, list: string) => didYouMean(list.split(', ')));
 }

@@ -5,7 +5,7 @@ import { SUMMARIES, type TopLevel } from './commands/summaries';
 import { UsageError } from './errors';
 import { GROUP_OF, withGlobalOptions, type GlobalGroup, type GlobalOptions } from './global-options';
 import type { Sink } from './output/output';
-import { eitherOf, meantCommands, unknownCommandMessage } from './meant-command';
+import { didYouMean, meantCommands, unknownCommandMessage, withOurSuggestion } from './meant-command';
 import { VERSION } from './version';
 
 const ENVIRONMENT = `
@@ -73,7 +73,7 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
     program.configureOutput({
       writeOut: (text) => output.stdout.write(text),
       writeErr: (text) => output.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error: (.)/, (_, c: string) => `Error: ${c.toUpperCase()}`)),
+      outputError: (text, write) => write(withOurSuggestion(text.replace(/^error: (.)/, (_, c: string) => `Error: ${c.toUpperCase()}`))),
     });
   }
 
@@ -173,7 +173,7 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
         const next = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
         if (!next) {
           const meant = at < 2 ? meantCommands(word, at === 0 ? undefined : words[0]) : [];
-          const hint = meant.length > 0 ? `Did you mean ${eitherOf(meant.map((path) => `'help ${path}'`))}?` : "Run 'letta-switchboard --help' for the list.";
+          const hint = meant.length > 0 ? didYouMean(meant.map((path) => `help ${path}`)) : "Run 'letta-switchboard --help' for the list.";
           throw new UsageError(`Unknown command '${words.slice(0, at + 1).join(' ')}'`, hint);
         }
         command = next;

@@ -9,6 +9,11 @@ export interface Said {
   data?: boolean;
   /** The id was acted on (a ✓ line), rather than found needing nothing (a plain line). */
   acted?: boolean;
+  /**
+   * Said by a --dry-run: what would be done, from what was read (true, unlike a
+   * create's placeholder answer), so said though the requests took stdout; no ✓, since nothing was done.
+   */
+  dryRun?: boolean;
 }
 
 /**
@@ -16,11 +21,12 @@ export interface Said {
  * as it comes: nothing with --json (the array at the end says all), the id
  * with -q, a line for the person otherwise.
  */
-export function sayOutcome(out: Output, { id, text, data = false, acted = true }: Said): void {
+export function sayOutcome(out: Output, { id, text, data = false, acted = true, dryRun = false }: Said): void {
   if (out.json) return;
   if (out.quiet || data) out.line(id);
   if (out.quiet) return;
-  if (acted) out.success(text);
+  if (dryRun) out.note(text);
+  else if (acted) out.success(text);
   else out.info(text);
 }
 
@@ -40,6 +46,8 @@ export interface Ending<T extends Outcome> {
   done: (outcome: T) => boolean;
   /** The past participle: "deleted". */
   verb: string;
+  /** Under --dry-run, the verb for what would be done ("delete"): the count says "Would delete 1 of 2", and the footer (about what was done) is left out. */
+  would?: string;
   /** Failures that may have happened anyway (interrupted with the request out): said apart, with how to check. */
   unsure?: { is: (outcome: T) => boolean; say: (ids: string[]) => string };
   /** Said after the ids not done, given them. */
@@ -64,12 +72,13 @@ export function endOutcomes<T extends Outcome>(out: Output, ending: Ending<T>): 
   const { outcomes, asked, done, verb } = ending;
   if (out.json) out.document(outcomes);
   const made = outcomes.filter(done).map((outcome) => outcome.id);
-  if (made.length > 0 && !out.json && !out.quiet) for (const line of ending.footer?.(made) ?? []) out.info(line);
+  if (made.length > 0 && !out.json && !out.quiet && ending.would === undefined) for (const line of ending.footer?.(made) ?? []) out.info(line);
   const failed = outcomes.filter((outcome) => !done(outcome));
   if (failed.length === 0) return;
   const unsure = ending.unsure ? failed.filter(ending.unsure.is).map((outcome) => outcome.id) : [];
   if (asked > 1 || unsure.length > 0) {
-    out.note(`${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${made.length} of ${asked}${made.length ? `: ${made.join(', ')}` : ''}.`);
+    const counted = ending.would === undefined ? verb : `would ${ending.would}`;
+    out.note(`${counted.charAt(0).toUpperCase()}${counted.slice(1)} ${made.length} of ${asked}${made.length ? `: ${made.join(', ')}` : ''}.`);
     if (unsure.length > 0) out.note(ending.unsure!.say(unsure));
     const not = failed.map((outcome) => outcome.id).filter((id) => !unsure.includes(id));
     const after = not.length > 0 ? ending.notDone?.(not) : undefined;

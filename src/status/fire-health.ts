@@ -1,5 +1,5 @@
 import { CliError } from '../errors';
-import { FIRE_CLASSES, needsAttention, TOLERANCE, type FireClass, type ScheduleFacts, type ScheduleHealth } from '../health/fires';
+import { FIRE_CLASSES, needsAttention, TOLERANCE, type FireClass, type ScheduleFacts, type ScheduleHealth, type Worst } from '../health/fires';
 import { FireHealthReader, scheduleFacts } from '../health/read';
 import { FIRE_HEADERS, fireCells, SCHEDULE_HEADERS, scheduleCells, scheduleJson, worstNote, type HealthRowContext } from '../health/rows';
 import type { ScheduledMessage } from '../letta/types';
@@ -118,7 +118,13 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
   };
 }
 
-const ORDER = ['stuck', 'missed', 'failed', 'late', 'unknown', 'ok'];
+/**
+ * Where a schedule ranks in the table and the list of problems: its worst fire, or what the record of intent tells of it
+ * (still on Letta after this tool replaced or paused it; followed here, yet not on Letta). Those two are no fire's verdict,
+ * so not `stuck` (which they rank next to) however urgent.
+ */
+type Rank = Worst | 'left-on-letta' | 'not-on-letta';
+const ORDER: Rank[] = ['stuck', 'left-on-letta', 'not-on-letta', 'missed', 'failed', 'late', 'unknown', 'ok'];
 
 /** The note said once when the server has no history route. */
 export function noHistoryNote(status: number): string {
@@ -129,7 +135,7 @@ export function noHistoryNote(status: number): string {
 export const notReadNote = `ok or late on the history's word alone: only each schedule's newest ${RUNS_PER_SCHEDULE} sends have their runs read for how they ended`;
 
 /** A schedule's rank in the table: worst first, then by id. */
-function byWorst(a: { worst: string; id: string }, b: { worst: string; id: string }): number {
+function byWorst(a: { worst: Rank; id: string }, b: { worst: Rank; id: string }): number {
   return ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || compareText(a.id, b.id);
 }
 
@@ -174,13 +180,15 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   totals.stuck = 0;
   let checked = 0;
   let runsNotRead = 0;
+  /** Schedules judged unknown (no history route, a rule that cannot be read, fires that could not be read). */
+  let unknown = 0;
   const gone: string[] = [];
-  const attention: Array<{ worst: string; id: string; problem: string }> = [];
+  const attention: Array<{ worst: Rank; id: string; problem: string }> = [];
   /** Schedules whose fires could not be read (judged unknown), with why, and the exit code of that failure. */
   const unchecked: Array<{ id: string; problem: string; exit: number }> = [];
   /** Runs behind sends that could not be read: only their fires are unknown in how they ended. */
   const unreadRuns: Array<{ runId: string; problem: string; exit: number }> = [];
-  const rows: Array<{ worst: string; id: string; cells: string[][] }> = [];
+  const rows: Array<{ worst: Rank; id: string; cells: string[][] }> = [];
 
   /** Every schedule judged, each handed to `show` in the order read once counted; then the verdict. */
   const judgeAll = async (show: (health: ScheduleHealth, context: HealthRowContext) => void): Promise<Verdict> => {
@@ -204,6 +212,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
       if (health.stuckSince !== undefined) totals.stuck++;
       runsNotRead += health.runsNotRead ?? 0;
+      if (health.worst === 'unknown') unknown++;
       const who = `${facts.id} (${context.agentName ?? health.schedule.agentId})`;
       if (health.readError !== undefined) unchecked.push({ id: facts.id, problem: `${who}: its fires could not be read (${health.readError})`, exit: health.readExit ?? 1 });
       for (const fire of health.fires) {
@@ -218,7 +227,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       }
       if (context.stillOnLetta) {
         attention.push({
-          worst: 'stuck',
+          worst: 'left-on-letta',
           id: facts.id,
           problem:
             context.replacedBy !== undefined
@@ -236,11 +245,11 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     for (const one of notOnLetta) {
       const what = one.kind === 'series' ? `series ${one.id}` : one.id;
       attention.push({
-        worst: 'stuck',
+        worst: 'not-on-letta',
         id: one.id,
         problem: `${what} (${names.get(one.agentId) ?? one.agentId}): ${NOT_ON_LETTA}: run letta-switchboard sync to stop following it, or to follow it once resumed there`,
       });
-      if (!out.quiet && !out.json) rows.push({ worst: 'stuck', id: one.id, cells: [[one.id, names.get(one.agentId) ?? one.agentId, one.kind, '-', '-', '-', '-', '-', '-', NOT_ON_LETTA]] });
+      if (!out.quiet && !out.json) rows.push({ worst: 'not-on-letta', id: one.id, cells: [[one.id, names.get(one.agentId) ?? one.agentId, one.kind, '-', '-', '-', '-', '-', '-', NOT_ON_LETTA]] });
     }
     attention.sort(byWorst);
     const stuck = `${totals.stuck} stuck schedule${totals.stuck === 1 ? '' : 's'}`;
@@ -311,6 +320,8 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       );
       json.end('}');
       notes();
+      // The document holds the counts; a person watching (or a cron mail) is told in one line that some fires were not judged in full, as a warning is said.
+      if (runsNotRead > 0 || unknown > 0 || unchecked.length > 0 || unreadRuns.length > 0) out.note(verdict.summary);
       return verdict;
     },
     async read() {

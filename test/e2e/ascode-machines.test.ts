@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
-import { cliEnv, runCli } from '../helpers/run-cli';
+import type { FakeLetta } from '../helpers/fake-letta';
 import { useSchedulesFolder } from '../helpers/schedules-folder';
-import { AGENT, NOW } from '../helpers/suite';
+import { AGENT } from '../helpers/suite';
+import { machineOn } from '../helpers/two-machines';
 
 /**
  * Schedules as code across machines: a laptop (one state folder) where a person uses the CLI, and CI (another) that
@@ -15,10 +15,7 @@ let letta: FakeLetta;
 let dir: string;
 beforeEach(() => ({ letta, dir } = suite));
 
-function machine() {
-  const env = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
-  return (...args: string[]) => runCli(['--now', NOW, ...args], { env });
-}
+const machine = () => machineOn(letta);
 
 /**
  * CI applies standup.md (weekdays at 9am, "Standup"), then the file's message becomes "Standup in five": the next

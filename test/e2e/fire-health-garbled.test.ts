@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { runCli } from '../helpers/run-cli';
+import { AGENT, cliNow, useFakeLetta } from '../helpers/suite';
 
 /**
  * One schedule's history answered with a body that is not Letta's (a proxy's HTML page, a changed shape):
@@ -10,11 +9,10 @@ import { runCli } from '../helpers/run-cli';
 
 const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
-let env: Record<string, string>;
-beforeEach(() => ({ letta, env } = suite));
+beforeEach(() => ({ letta } = suite));
 
 const at = (iso: string) => Date.parse(iso);
-const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+const cli = cliNow(suite);
 
 const garbled = [
   ['an HTML page', { status: 200, body: '<html><body>Service paused</body></html>', headers: { 'content-type': 'text/html' } }],

@@ -1,16 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { AGENT, NOW, cliNow, useFakeLetta } from '../helpers/suite';
 import { runCli } from '../helpers/run-cli';
 
 /** Fire health says what is true of each schedule: its notes, and what it could not read. */
 
 const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
-let env: Record<string, string>;
-beforeEach(() => ({ letta, env } = suite));
+beforeEach(() => ({ letta } = suite));
 
-const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+const cli = cliNow(suite);
 const at = (iso: string) => Date.parse(iso);
 const rows = (stdout: string) =>
   stdout
@@ -38,7 +37,7 @@ describe('status: the note of a schedule with nothing wrong', () => {
 
 describe('history: a recorded schedule deleted elsewhere', () => {
   it('has no missed fires after its last send, and is said to be gone', async () => {
-    const made = await runCli(['--now', '2026-11-18T00:00:00Z', 'recurring', 'create', '--message', 'Digest', '--cron', 'every day at 9am', '--tz', 'UTC', '-q'], { env });
+    const made = await runCli(['--now', '2026-11-18T00:00:00Z', 'recurring', 'create', '--message', 'Digest', '--cron', 'every day at 9am', '--tz', 'UTC', '-q'], { env: suite.env });
     expect(made.code).toBe(0);
     const id = made.stdout.trim();
     for (const day of ['18', '19']) letta.addFire(id, at(`2026-11-${day}T09:00:05Z`));
@@ -75,6 +74,29 @@ describe('fires whose run was not read', () => {
     expect(json.fire_health.schedules[0].runs_not_read).toBe(5);
   });
 
+  it('status --json says it in one line on stderr too, stdout the document alone', async () => {
+    hourlyOf25();
+    const table = await cli('status');
+    const summary = table.stderr.trimEnd().split('\n').at(-1)!;
+    expect(summary).toMatch(/^Fire health: .*; 5 fires are ok or late on the history's word alone/);
+    const r = await cli('status', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`${summary}\n`);
+    expect(JSON.parse(r.stdout).fire_health.runs_not_read).toBe(5);
+  });
+
+  it('status --json on a server with no fire history says its summary after the note, every schedule being unknown', async () => {
+    hourlyOf25();
+    letta.historyRoute = 404;
+    const r = await cli('status', '--json');
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Note: This server has no fire history/);
+    expect(lines[1]).toMatch(/^Fire health: 1 schedule checked since /);
+    expect(JSON.parse(r.stdout).fire_health.schedules[0].worst).toBe('unknown');
+  });
+
   it('agenda --since says so too', async () => {
     hourlyOf25();
     const r = await cli('agenda', '--since', '2d', '--days', '1');
@@ -108,7 +130,7 @@ describe('status -q', () => {
 describe('status: a one-time schedule made here, which Letta let go once it was due', () => {
   async function sendLater(): Promise<string> {
     letta.now = () => at('2026-11-21T12:00:00Z');
-    const made = await runCli(['--now', '2026-11-21T12:00:00Z', 'send', '--message', 'Remind me', '--execute-at', '2026-11-22 09:00', '--tz', 'UTC', '-q'], { env });
+    const made = await runCli(['--now', '2026-11-21T12:00:00Z', 'send', '--message', 'Remind me', '--execute-at', '2026-11-22 09:00', '--tz', 'UTC', '-q'], { env: suite.env });
     letta.now = () => at(NOW);
     expect(made.code).toBe(0);
     return made.stdout.trim();
@@ -149,7 +171,7 @@ describe('status: a one-time schedule made here, which Letta let go once it was 
     letta.schedules.delete(id);
     // Letta still answers its history: empty.
     letta.history.set(id, []);
-    expect((await runCli(['--now', '2026-11-22T08:00:00Z', 'sync'], { env })).code).toBe(0);
+    expect((await runCli(['--now', '2026-11-22T08:00:00Z', 'sync'], { env: suite.env })).code).toBe(0);
     const r = await cli('status', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).fire_health.schedules).toEqual([]);
@@ -159,8 +181,8 @@ describe('status: a one-time schedule made here, which Letta let go once it was 
 describe('agenda --since: the past fires Letta no longer lists', () => {
   it("shows a series' fired members and a one-time schedule made here, each with its outcome", async () => {
     letta.now = () => at('2026-11-20T00:00:00Z');
-    const series = await runCli(['--now', '2026-11-20T00:00:00Z', 'recurring', 'create', '--message', 'Pills', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC', '-q'], { env });
-    const once = await runCli(['--now', '2026-11-20T00:00:00Z', 'send', '--message', 'Call back', '--execute-at', '2026-11-21 12:00', '--tz', 'UTC', '-q'], { env });
+    const series = await runCli(['--now', '2026-11-20T00:00:00Z', 'recurring', 'create', '--message', 'Pills', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC', '-q'], { env: suite.env });
+    const once = await runCli(['--now', '2026-11-20T00:00:00Z', 'send', '--message', 'Call back', '--execute-at', '2026-11-21 12:00', '--tz', 'UTC', '-q'], { env: suite.env });
     letta.now = () => at(NOW);
     expect([series.code, once.code]).toEqual([0, 0]);
     const members = [...letta.schedules.values()].filter((item) => item.id !== once.stdout.trim()).sort((a, b) => a.schedule.scheduled_at! - b.schedule.scheduled_at!);
@@ -195,12 +217,12 @@ describe('a run that failed after a stop reason that reads as fine', () => {
 
 describe('status: a schedule paused within the window', () => {
   it('has its fires before the pause judged: a miss is exit 6, none after the pause', async () => {
-    const made = await runCli(['--now', '2026-11-18T00:00:00Z', 'recurring', 'create', '--message', 'Digest', '--cron', 'every day at 9am', '--tz', 'UTC', '-q'], { env });
+    const made = await runCli(['--now', '2026-11-18T00:00:00Z', 'recurring', 'create', '--message', 'Digest', '--cron', 'every day at 9am', '--tz', 'UTC', '-q'], { env: suite.env });
     expect(made.code).toBe(0);
     const id = made.stdout.trim();
     letta.schedules.get(id)!.created_at = '2026-11-18T00:00:00.000Z';
     for (const day of ['19', '20']) letta.addFire(id, at(`2026-11-${day}T09:00:05Z`));
-    expect((await runCli(['--now', '2026-11-20T12:00:00Z', 'recurring', 'pause', id], { env })).code).toBe(0);
+    expect((await runCli(['--now', '2026-11-20T12:00:00Z', 'recurring', 'pause', id], { env: suite.env })).code).toBe(0);
     const r = await cli('status');
     expect(r.code).toBe(6);
     expect(rows(r.stdout)).toEqual([[id, 'support-bot', 'recurring', '2', '0', '0', '1', 'no', 'missed', 'paused since 2026-11-20 12:00 UTC; nothing sent for 2026-11-18 09:00 UTC']]);

@@ -1,16 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { AGENT, NOW, cliNow, useFakeLetta } from '../helpers/suite';
 import { runCli } from '../helpers/run-cli';
 
 /** Fire health around the edges: a stuck schedule's coming fires, runs of odd statuses, schedules with nothing yet. */
 
 const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
-let env: Record<string, string>;
-beforeEach(() => ({ letta, env } = suite));
+beforeEach(() => ({ letta } = suite));
 
-const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+const cli = cliNow(suite);
 const at = (iso: string) => Date.parse(iso);
 type Json = Record<string, any>;
 
@@ -131,7 +130,7 @@ describe('status: fire health at the edges', () => {
 
   it('a one-time schedule made here that Letta let go once it fired is judged from the record', async () => {
     letta.now = () => at('2026-11-21T00:00:00Z');
-    const made = await runCli(['--now', '2026-11-21T00:00:00Z', 'onetime', 'create', '--message', 'Once', '--execute-at', '2026-11-21T15:00:00Z', '-q'], { env });
+    const made = await runCli(['--now', '2026-11-21T00:00:00Z', 'onetime', 'create', '--message', 'Once', '--execute-at', '2026-11-21T15:00:00Z', '-q'], { env: suite.env });
     letta.now = () => at(NOW);
     expect(made.code).toBe(0);
     const id = made.stdout.trim();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { AGENT, NOW, cliNow, useFakeLetta } from '../helpers/suite';
 import { runCli } from '../helpers/run-cli';
 
 /**
@@ -10,10 +10,9 @@ import { runCli } from '../helpers/run-cli';
 
 const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
-let env: Record<string, string>;
-beforeEach(() => ({ letta, env } = suite));
+beforeEach(() => ({ letta } = suite));
 
-const cli = (...args: string[]) => runCli(['--now', NOW, '--timeout', '1000', ...args], { env });
+const cli = cliNow(suite, '--timeout', '1000');
 const at = (iso: string) => Date.parse(iso);
 const failing = (status: number) => Array.from({ length: 3 }, () => ({ status, headers: { 'content-type': 'application/json', 'retry-after-ms': '10' }, body: '{"detail":"boom"}' }));
 const historyOf = (id: string) => new RegExp(`^GET /v1/agents/[^/]+/schedule/${id}/history$`);
@@ -164,7 +163,7 @@ describe('agenda --since when Letta never answers one history', () => {
 describe('history of several schedules when Letta never answers one', () => {
   it('a series: the other members shown as read, the unanswered one as unknown, said; exit 5', async () => {
     letta.now = () => at('2026-11-19T00:00:00Z');
-    const made = await runCli(['--now', '2026-11-19T00:00:00Z', 'recurring', 'create', '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC', '-q'], { env });
+    const made = await runCli(['--now', '2026-11-19T00:00:00Z', 'recurring', 'create', '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC', '-q'], { env: suite.env });
     letta.now = () => at(NOW);
     expect(made.code).toBe(0);
     const members = [...letta.schedules.values()];

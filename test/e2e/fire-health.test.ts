@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { AGENT, NOW, cliNow, useFakeLetta } from '../helpers/suite';
 import { runCli } from '../helpers/run-cli';
 
 const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
-let env: Record<string, string>;
-beforeEach(() => ({ letta, env } = suite));
+beforeEach(() => ({ letta } = suite));
 
-const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+const cli = cliNow(suite);
 const at = (iso: string) => Date.parse(iso);
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -103,7 +102,7 @@ describe('status: fire health', () => {
 
   it('judges from the creation time the record of intent holds when the server gives none', async () => {
     letta.now = () => at('2026-11-20T00:00:00Z');
-    const made = await runCli(['--now', '2026-11-20T00:00:00Z', 'recurring', 'create', '--message', 'Digest', '--cron', 'every day at 9am', '--tz', 'UTC'], { env });
+    const made = await runCli(['--now', '2026-11-20T00:00:00Z', 'recurring', 'create', '--message', 'Digest', '--cron', 'every day at 9am', '--tz', 'UTC'], { env: suite.env });
     letta.now = () => at(NOW);
     expect(made.code).toBe(0);
     const item = letta.schedules.get(made.stdout.trim())!;
@@ -253,7 +252,7 @@ describe('without the history route', () => {
 describe('history', () => {
   it('of a series shows a member Letta let go with no history as unknown, not left out', async () => {
     letta.now = () => at('2026-11-18T00:00:00Z');
-    const made = await runCli(['--now', '2026-11-18T00:00:00Z', 'recurring', 'create', '--message', 'Five', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC', '-q'], { env });
+    const made = await runCli(['--now', '2026-11-18T00:00:00Z', 'recurring', 'create', '--message', 'Five', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC', '-q'], { env: suite.env });
     letta.now = () => at(NOW);
     expect(made.code, made.stderr).toBe(0);
     const members = [...letta.schedules.keys()].sort();
@@ -408,7 +407,9 @@ describe('agenda --since', () => {
  */
 async function seriesWithOneMiss() {
   letta.now = () => at('2026-11-19T00:00:00Z');
-  const made = await runCli(['--now', '2026-11-19T00:00:00Z', 'recurring', 'create', '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'America/New_York'], { env });
+  const made = await runCli(['--now', '2026-11-19T00:00:00Z', 'recurring', 'create', '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'America/New_York'], {
+    env: suite.env,
+  });
   letta.now = () => at(NOW);
   expect(made.code).toBe(0);
   const members = [...letta.schedules.values()];
@@ -473,7 +474,7 @@ describe('history of a series and of a paused schedule', () => {
     daily.created_at = '2026-11-17T00:00:00.000Z';
     letta.addFire(daily.id, at('2026-11-17T14:00:02Z'));
     letta.addFire(daily.id, at('2026-11-18T14:00:02Z'));
-    expect((await runCli(['--now', '2026-11-19T12:00:00Z', 'recurring', 'pause', daily.id], { env })).code).toBe(0);
+    expect((await runCli(['--now', '2026-11-19T12:00:00Z', 'recurring', 'pause', daily.id], { env: suite.env })).code).toBe(0);
     expect(letta.schedules.has(daily.id)).toBe(false);
     const r = await cli('history', daily.id, '--json');
     expect(r.code).toBe(0);

@@ -197,7 +197,7 @@ describe('exit codes for each kind of failure', () => {
 
   it('an unknown command suggests the nearest', async () => {
     const r = await runCli(['recuring'], { env });
-    expect(r.stderr).toContain('(Did you mean recurring?)');
+    expect(r.stderr).toContain("Did you mean 'recurring'?");
   });
 });
 

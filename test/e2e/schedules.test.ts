@@ -63,7 +63,7 @@ describe('send', () => {
   it('a mistyped subcommand is named, also when options follow it', async () => {
     const r = await cli('onetime', 'crete', '--agent-id', AGENT, '--message', 'Hi');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^Error: Unknown command 'crete' for 'onetime'\n\(Did you mean create\?\)/);
+    expect(r.stderr).toMatch(/^Error: Unknown command 'crete' for 'onetime'\nDid you mean 'onetime create'\?\n$/);
     expect(letta.received).toHaveLength(0);
   });
 

@@ -118,16 +118,16 @@ describe('a relative config or state folder is refused', () => {
 
 describe('a mistyped subcommand is offered the commands it begins', () => {
   it.each([
-    ['config', 'sett', 'set-api-key, set-url, set-agent-id or set-timezone'],
-    ['config', 'set', 'set-api-key, set-url, set-agent-id or set-timezone'],
-    ['config', 'se', 'set-api-key, set-url, set-agent-id or set-timezone'],
-    ['recurring', 'pausd', 'pause or paused'],
-    ['recurring', 'delet', 'delete'],
-    ['config', 'shwo', 'show'],
-  ])('%s %s: exit 2, (Did you mean %s?)', async (group, word, meant) => {
+    ['config', 'sett', "'config set-api-key', 'config set-url', 'config set-agent-id' or 'config set-timezone'"],
+    ['config', 'set', "'config set-api-key', 'config set-url', 'config set-agent-id' or 'config set-timezone'"],
+    ['config', 'se', "'config set-api-key', 'config set-url', 'config set-agent-id' or 'config set-timezone'"],
+    ['recurring', 'pausd', "'recurring pause' or 'recurring paused'"],
+    ['recurring', 'delet', "'recurring delete'"],
+    ['config', 'shwo', "'config show'"],
+  ])('%s %s: exit 2, Did you mean %s?', async (group, word, meant) => {
     const r = await runCli([group, word]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`Error: Unknown command '${word}' for '${group}'\n(Did you mean ${meant}?)\n`);
+    expect(r.stderr).toBe(`Error: Unknown command '${word}' for '${group}'\nDid you mean ${meant}?\n`);
   });
 });
 
@@ -174,6 +174,6 @@ describe('the help flag before the command', () => {
     const r = await runCli(['--help', 'sned']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Error: Unknown command 'sned'");
-    expect(r.stderr).toContain('(Did you mean send?)');
+    expect(r.stderr).toContain("Did you mean 'send'?");
   });
 });

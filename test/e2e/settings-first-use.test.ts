@@ -181,10 +181,10 @@ describe('sync --print-cron and the other job printers, with no key the job can 
 
 describe('--help after a command that does not exist', () => {
   it.each([
-    [['sned', '--help'], "Error: Unknown command 'sned'", '(Did you mean send?)'],
-    [['--tz', 'UTC', 'recuring', '-h'], "Error: Unknown command 'recuring'", '(Did you mean recurring?)'],
-    [['recurring', 'lst', '--help'], "Error: Unknown command 'lst' for 'recurring'", '(Did you mean list?)'],
-    [['onetime', 'creat', '--agent-id', 'a', '-h'], "Error: Unknown command 'creat' for 'onetime'", '(Did you mean create?)'],
+    [['sned', '--help'], "Error: Unknown command 'sned'", "Did you mean 'send'?"],
+    [['--tz', 'UTC', 'recuring', '-h'], "Error: Unknown command 'recuring'", "Did you mean 'recurring'?"],
+    [['recurring', 'lst', '--help'], "Error: Unknown command 'lst' for 'recurring'", "Did you mean 'recurring list'?"],
+    [['onetime', 'creat', '--agent-id', 'a', '-h'], "Error: Unknown command 'creat' for 'onetime'", "Did you mean 'onetime create'?"],
     [['zzz', '--help'], "Error: Unknown command 'zzz'", "Run 'letta-switchboard --help' for the list."],
   ])('%j says so with the nearest, as without --help (exit 2), and prints no help', async (args, error, hint) => {
     const r = await runCli(args);

@@ -1,35 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, readFileSync } from 'node:fs';
-import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
-import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { cliEnv, runCli } from '../helpers/run-cli';
-import { stateDir, statePath } from '../../src/state/store';
+import type { FakeLetta } from '../helpers/fake-letta';
+import { AGENT, useFakeLetta } from '../helpers/suite';
+import { laptopAndServer } from '../helpers/two-machines';
 
 /** Two machines (two state folders) sharing one record of intent: one changes a schedule, the other acts on its id. */
 const suite = useFakeLetta({ defaultAgent: false });
 const WHY = 'is recorded on this machine but not on Letta (deleted outside letta-switchboard, or paused on another machine)';
 const ONCE_WHY = 'is recorded on this machine but not on Letta (deleted outside letta-switchboard, or edited or deleted on another machine)';
 
-function twoMachines(letta: FakeLetta) {
-  const laptopEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
-  const serverEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
-  const on =
-    (env: Record<string, string>) =>
-    (...args: string[]) =>
-      runCli(['--now', NOW, ...args], { env });
-  const copyRecord = () => cpSync(stateDir(laptopEnv, laptopEnv.HOME!), stateDir(serverEnv, serverEnv.HOME!), { recursive: true });
-  const serverRecord = () => readFileSync(statePath(serverEnv, serverEnv.HOME!), 'utf8');
-  return { laptop: on(laptopEnv), server: on(serverEnv), copyRecord, serverRecord };
-}
-
 const writes = (letta: FakeLetta) => letta.requests().filter((r) => r.method !== 'GET');
 
 describe('acting on a schedule this machine records but Letta no longer has', () => {
   it('recurring edit and pause of one paused on another machine: exit 3, said as get says it, nothing sent or recorded', async () => {
     const { letta } = suite;
-    const { laptop, server, copyRecord, serverRecord } = twoMachines(letta);
+    const { laptop, server, share, serverRecord } = laptopAndServer(letta);
     const id = (await laptop('recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every day at 9am', '--tz', 'America/New_York', '-q')).stdout.trim();
-    copyRecord();
+    share();
     expect((await laptop('recurring', 'pause', id)).code).toBe(0);
     const before = serverRecord();
     letta.received.length = 0;
@@ -64,9 +50,9 @@ describe('acting on a schedule this machine records but Letta no longer has', ()
 
   it("onetime edit and get of one deleted on another machine: exit 3, with a one-time schedule's reasons", async () => {
     const { letta } = suite;
-    const { laptop, server, copyRecord, serverRecord } = twoMachines(letta);
+    const { laptop, server, share, serverRecord } = laptopAndServer(letta);
     const id = (await laptop('onetime', 'create', '--agent-id', AGENT, '--message', 'Ping', '--execute-at', 'tomorrow at 9am', '--tz', 'America/New_York', '-q')).stdout.trim();
-    copyRecord();
+    share();
     expect((await laptop('onetime', 'delete', id)).code).toBe(0);
     const before = serverRecord();
     letta.received.length = 0;
@@ -85,9 +71,9 @@ describe('acting on a schedule this machine records but Letta no longer has', ()
 
   it('an id the record follows to another (a resume there, followed by sync here): a dry-run edit names the id to use', async () => {
     const { letta } = suite;
-    const { laptop, server, copyRecord } = twoMachines(letta);
+    const { laptop, server, share } = laptopAndServer(letta);
     const id = (await laptop('recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every day at 9am', '--tz', 'America/New_York', '-q')).stdout.trim();
-    copyRecord();
+    share();
     expect((await laptop('recurring', 'pause', id)).code).toBe(0);
     const resumed = (await laptop('recurring', 'resume', id, '-q')).stdout.trim();
     expect((await server('sync')).stdout).toContain(`${id} was made again elsewhere as ${resumed}`);
@@ -102,11 +88,11 @@ describe('acting on a schedule this machine records but Letta no longer has', ()
 
 describe('a series paused on another machine, deleted here', () => {
   async function pausedThere(letta: FakeLetta) {
-    const machines = twoMachines(letta);
+    const machines = laptopAndServer(letta);
     const made = await machines.laptop('recurring', 'create', '--agent-id', AGENT, '--message', 'Water the plants', '--cron', 'every day at 9am', '--count', '3', '--tz', 'America/New_York', '--json');
     const seriesId = (JSON.parse(made.stdout) as { series_id: string }).series_id;
     const got = JSON.parse((await machines.laptop('recurring', 'get', seriesId, '--json')).stdout) as { members: Array<{ id: string }> };
-    machines.copyRecord();
+    machines.share();
     return { ...machines, seriesId, members: got.members.map((one) => one.id) };
   }
 

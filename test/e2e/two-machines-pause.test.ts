@@ -5,21 +5,17 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { cliEnv, runCli } from '../helpers/run-cli';
 import { journalPath, stateDir, statePath } from '../../src/state/store';
+import { laptopAndServer, machineOn } from '../helpers/two-machines';
 
 /** Two machines (two state folders) that both record one schedule: one pauses and resumes it, the other syncs. */
 const suite = useFakeLetta({ defaultAgent: false });
 const CRON = '0 14 * * *';
 const LATER = '2026-12-07T13:00:00Z';
 
-function machine() {
-  const env = cliEnv({ LETTA_BASE_URL: suite.letta.url, LETTA_API_KEY: TEST_KEY });
-  return (now: string, ...args: string[]) => runCli(['--now', now, ...args], { env });
-}
-
 async function bothAdopt(letta: FakeLetta) {
   const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
-  const laptop = machine();
-  const server = machine();
+  const { at: laptop } = machineOn(letta);
+  const { at: server } = machineOn(letta);
   for (const one of [laptop, server]) expect((await one(NOW, 'recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
   letta.now = () => Date.now();
   return { old, laptop, server };
@@ -121,19 +117,13 @@ describe('what the other machine says before its sync', () => {
 
   it('a set schedule paused there: recurring list, get SET_ID and history say it may be paused there, and how it comes back', async () => {
     const { letta } = suite;
-    const laptopEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
-    const serverEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
-    const on =
-      (env: Record<string, string>) =>
-      (...args: string[]) =>
-        runCli(['--now', NOW, ...args], { env });
-    const [laptop, server] = [on(laptopEnv), on(serverEnv)];
+    const { laptop, server, share } = laptopAndServer(letta);
     const made = await laptop('recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'America/New_York', '--json');
     expect(made.code).toBe(0);
     const { set_id: setId, schedules } = JSON.parse(made.stdout) as { set_id: string; schedules: Array<{ id: string }> };
     const [standing, paused] = schedules.map((one) => one.id) as [string, string];
     // The second machine holds the same record of intent.
-    cpSync(stateDir(laptopEnv, laptopEnv.HOME!), stateDir(serverEnv, serverEnv.HOME!), { recursive: true });
+    share();
     expect((await laptop('recurring', 'pause', paused)).code).toBe(0);
     expect(ids(letta)).toEqual([standing]);
 
@@ -148,7 +138,7 @@ describe('what the other machine says before its sync', () => {
     const history = await server('history', paused);
     expect(history.stderr).toContain(`Note: ${paused} is ${WHY}: nothing after its last send is expected of it.`);
     // A record made before the fingerprint was kept is not followed: only making the set again is said.
-    const dir = stateDir(serverEnv, serverEnv.HOME!);
+    const dir = stateDir(server.env, server.env.HOME!);
     const kept = `${dir}-kept`;
     cpSync(dir, kept, { recursive: true });
     for (const name of readdirSync(dir)) {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
+import type { FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { adopted, CRON, deleted, ids, isCreate } from '../helpers/two-machines';
-import { cpSync } from 'node:fs';
-import { cliEnv, runCli } from '../helpers/run-cli';
-import { stateDir } from '../../src/state/store';
+import { adopted, CRON, deleted, ids, isCreate, laptopAndServer } from '../helpers/two-machines';
 
 /**
  * Two machines, each with its own record of intent (its own state folder), against one Letta. What the other machine
@@ -100,28 +97,14 @@ describe('two edits of one schedule whose reads of it both came before either de
   });
 });
 
-/** Two machines whose records both hold what `first` made (the second one's state folder a copy of the first's). */
-function twoMachines(letta: FakeLetta) {
-  const laptopEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
-  const serverEnv = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
-  const on =
-    (env: Record<string, string>) =>
-    (now: string, ...args: string[]) => {
-      letta.now = () => Date.parse(now);
-      return runCli(['--now', now, ...args], { env });
-    };
-  const share = () => cpSync(stateDir(laptopEnv, laptopEnv.HOME!), stateDir(serverEnv, serverEnv.HOME!), { recursive: true });
-  return { laptop: on(laptopEnv), server: on(serverEnv), share };
-}
-
 const writes = (letta: FakeLetta) => letta.requests().filter((r) => r.method !== 'GET');
 const WHY = 'deleted outside letta-switchboard, or paused on another machine';
 // Two of its five days (9am in New York) have gone by.
 const LATER = '2026-11-24T15:00:00Z';
 
 async function sharedSeries(letta: FakeLetta) {
-  const machines = twoMachines(letta);
-  const made = await machines.laptop(NOW, 'recurring', 'create', '--agent-id', AGENT, '--message', 'Water', '--cron', 'every day at 9am', '--count', '5', '--tz', 'America/New_York', '-q');
+  const machines = laptopAndServer(letta, { serverClock: true });
+  const made = await machines.laptop.at(NOW, 'recurring', 'create', '--agent-id', AGENT, '--message', 'Water', '--cron', 'every day at 9am', '--count', '5', '--tz', 'America/New_York', '-q');
   expect(made.code).toBe(0);
   machines.share();
   return { ...machines, series: made.stdout.trim() };
@@ -131,28 +114,28 @@ describe('a series paused and resumed on another machine', () => {
   it('is said to be paused there perhaps, and its resumed schedules are followed, never made again', async () => {
     const { letta } = suite;
     const { laptop, server, series } = await sharedSeries(letta);
-    expect((await laptop(NOW, 'recurring', 'pause', series)).code).toBe(0);
+    expect((await laptop.at(NOW, 'recurring', 'pause', series)).code).toBe(0);
     letta.received.length = 0;
-    const paused = await server(NOW, 'sync');
+    const paused = await server.at(NOW, 'sync');
     expect(paused.code).toBe(0);
     expect(paused.stdout).toContain(`Series ${series} was ${WHY}: marked gone`);
     expect(writes(letta)).toEqual([]);
 
-    expect((await laptop(LATER, 'recurring', 'resume', series)).code).toBe(0);
+    expect((await laptop.at(LATER, 'recurring', 'resume', series)).code).toBe(0);
     const resumed = ids(letta);
     expect(resumed).toHaveLength(3);
     letta.received.length = 0;
-    const follow = await server(LATER, 'sync');
+    const follow = await server.at(LATER, 'sync');
     expect(follow.code).toBe(0);
     expect(follow.stdout).toContain(
       `Series ${series} was made again elsewhere as ${resumed.join(', ')}, with its timing and messages (paused and resumed on another machine, most likely): following them from now on`,
     );
     expect(writes(letta)).toEqual([]);
     expect(ids(letta)).toEqual(resumed);
-    const list = await server(LATER, 'onetime', 'list', '--id', series, '-q');
+    const list = await server.at(LATER, 'onetime', 'list', '--id', series, '-q');
     expect(list.stdout.trim().split('\n')).toEqual(resumed);
     // Followed: the next sync has nothing to say of it, and makes nothing.
-    const again = await server(LATER, 'sync');
+    const again = await server.at(LATER, 'sync');
     expect(again.stdout).not.toContain(series);
     expect(writes(letta)).toEqual([]);
   });
@@ -160,11 +143,11 @@ describe('a series paused and resumed on another machine', () => {
   it('paused and resumed between two syncs: followed, not marked gone', async () => {
     const { letta } = suite;
     const { laptop, server, series } = await sharedSeries(letta);
-    expect((await laptop(NOW, 'recurring', 'pause', series)).code).toBe(0);
-    expect((await laptop(LATER, 'recurring', 'resume', series)).code).toBe(0);
+    expect((await laptop.at(NOW, 'recurring', 'pause', series)).code).toBe(0);
+    expect((await laptop.at(LATER, 'recurring', 'resume', series)).code).toBe(0);
     const resumed = ids(letta);
     letta.received.length = 0;
-    const follow = await server(LATER, 'sync');
+    const follow = await server.at(LATER, 'sync');
     expect(follow.code).toBe(0);
     expect(follow.stdout).toContain(`Series ${series} was made again elsewhere as ${resumed.join(', ')}`);
     expect(follow.stdout).not.toContain(WHY);
@@ -174,10 +157,10 @@ describe('a series paused and resumed on another machine', () => {
   it('deleted there: marked gone, and nothing is followed', async () => {
     const { letta } = suite;
     const { laptop, server, series } = await sharedSeries(letta);
-    expect((await laptop(NOW, 'recurring', 'delete', series)).code).toBe(0);
+    expect((await laptop.at(NOW, 'recurring', 'delete', series)).code).toBe(0);
     // A one-time schedule made by hand at another instant, with the same message, is no copy of it.
     letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse('2026-11-25T15:00:00Z') }, 'Water');
-    const sync = await server(LATER, 'sync');
+    const sync = await server.at(LATER, 'sync');
     expect(sync.stdout).toContain(`Series ${series} was ${WHY}: marked gone`);
     expect(sync.stdout).not.toContain('made again');
   });
@@ -187,39 +170,67 @@ describe('status of a recorded schedule Letta lacks', () => {
   it("shows it, in sync's words, counts it and exits 6, in the table and in --json; once sync marked it gone, it is not shown", async () => {
     const { letta } = suite;
     const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
-    const { laptop, server } = twoMachines(letta);
-    for (const one of [laptop, server]) expect((await one(NOW, 'recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
-    expect((await server(NOW, 'sync')).code).toBe(0);
-    const calm = await server(NOW, 'status', '--agent-id', AGENT);
+    const { laptop, server } = laptopAndServer(letta, { serverClock: true });
+    for (const one of [laptop, server]) expect((await one.at(NOW, 'recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
+    expect((await server.at(NOW, 'sync')).code).toBe(0);
+    const calm = await server.at(NOW, 'status', '--agent-id', AGENT);
     expect(calm.code).toBe(0);
     expect(calm.stdout).not.toContain('not on Letta');
 
-    expect((await laptop(NOW, 'recurring', 'pause', old.id)).code).toBe(0);
-    const table = await server(NOW, 'status', '--agent-id', AGENT);
+    expect((await laptop.at(NOW, 'recurring', 'pause', old.id)).code).toBe(0);
+    const table = await server.at(NOW, 'status', '--agent-id', AGENT);
     expect(table.code).toBe(6);
     expect(table.stdout).toMatch(new RegExp(`^${old.id}\\t.*\\trecorded here, not on Letta \\(${WHY}\\)$`, 'm'));
     expect(table.stderr).toContain('1 recorded here not on Letta');
-    const json = await server(NOW, 'status', '--agent-id', AGENT, '--json');
+    const json = await server.at(NOW, 'status', '--agent-id', AGENT, '--json');
     expect(json.code).toBe(6);
     const doc = JSON.parse(json.stdout) as { needs_attention: boolean; fire_health: { not_on_letta: unknown[] } };
     expect(doc.needs_attention).toBe(true);
     expect(doc.fire_health.not_on_letta).toEqual([{ id: old.id, agent_id: AGENT, kind: 'recurring', why: WHY }]);
-    const quiet = await server(NOW, 'status', '--agent-id', AGENT, '-q');
+    const quiet = await server.at(NOW, 'status', '--agent-id', AGENT, '-q');
     expect(quiet.stdout.trim()).toBe(old.id);
     expect(quiet.stderr).toContain(`${old.id} (`);
 
-    expect((await server(NOW, 'sync')).code).toBe(0);
-    const after = await server(NOW, 'status', '--agent-id', AGENT, '--json');
+    expect((await server.at(NOW, 'sync')).code).toBe(0);
+    const after = await server.at(NOW, 'status', '--agent-id', AGENT, '--json');
     expect(after.code).toBe(0);
     expect((JSON.parse(after.stdout) as { fire_health: { not_on_letta: unknown[] } }).fire_health.not_on_letta).toEqual([]);
+  });
+
+  it('ranks after the stuck schedules, apart from them, in the table and under -q: its WORST is no fire of its own', async () => {
+    const { letta } = suite;
+    const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: CRON }, 'standup');
+    const { laptop, server } = laptopAndServer(letta, { serverClock: true });
+    for (const one of [laptop, server]) expect((await one.at(NOW, 'recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
+    expect((await laptop.at(NOW, 'recurring', 'pause', old.id)).code).toBe(0);
+    // Made after it, so its id sorts after; its scheduler stopped at 12:00 (NOW is 15:00).
+    const stuck = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 * * * *' }, 'Hourly check');
+    stuck.created_at = '2026-11-22T11:30:00.000Z';
+    stuck.next_scheduled_time = '2026-11-22T12:00:00.000Z';
+    const table = await server.at(NOW, 'status', '--agent-id', AGENT);
+    expect(table.code).toBe(6);
+    const rows = table.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(rows.map((row) => [row[0], row[8]])).toEqual([
+      [stuck.id, 'stuck'],
+      [old.id, '-'],
+    ]);
+    const quiet = await server.at(NOW, 'status', '--agent-id', AGENT, '-q');
+    expect(quiet.code).toBe(6);
+    expect(quiet.stdout).toBe(`${stuck.id}\n${old.id}\n`);
+    const json = await server.at(NOW, 'status', '--agent-id', AGENT, '--json');
+    const doc = JSON.parse(json.stdout) as { fire_health: { totals: { stuck: number }; not_on_letta: Array<{ id: string }> } };
+    expect([json.code, doc.fire_health.totals.stuck, doc.fire_health.not_on_letta.map((one) => one.id)]).toEqual([6, 1, [old.id]]);
   });
 
   it('a series paused on another machine is shown once, by its series id', async () => {
     const { letta } = suite;
     const { laptop, server, series } = await sharedSeries(letta);
-    expect((await server(NOW, 'sync')).code).toBe(0);
-    expect((await laptop(NOW, 'recurring', 'pause', series)).code).toBe(0);
-    const json = await server(NOW, 'status', '--agent-id', AGENT, '--json');
+    expect((await server.at(NOW, 'sync')).code).toBe(0);
+    expect((await laptop.at(NOW, 'recurring', 'pause', series)).code).toBe(0);
+    const json = await server.at(NOW, 'status', '--agent-id', AGENT, '--json');
     expect(json.code).toBe(6);
     expect((JSON.parse(json.stdout) as { fire_health: { not_on_letta: unknown[] } }).fire_health.not_on_letta).toEqual([{ id: series, agent_id: AGENT, kind: 'series', why: WHY }]);
   });

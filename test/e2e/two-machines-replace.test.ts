@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
+import type { FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { cliEnv, runCli } from '../helpers/run-cli';
+import { machineOn } from '../helpers/two-machines';
 
 /**
  * Two machines (two state folders) that both adopted one schedule: at the DST change both syncs replace it,
@@ -13,15 +13,10 @@ const SUMMER = '2027-03-20T12:00:00Z';
 const WINTER_CRON = '0 14 * * *';
 const SUMMER_CRON = '0 13 * * *';
 
-function machine() {
-  const env = cliEnv({ LETTA_BASE_URL: suite.letta.url, LETTA_API_KEY: TEST_KEY });
-  return (now: string, ...args: string[]) => runCli(['--now', now, ...args], { env });
-}
-
 async function bothAdopt(letta: FakeLetta) {
   const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: WINTER_CRON }, 'standup');
-  const mine = machine();
-  const theirs = machine();
+  const { at: mine } = machineOn(letta);
+  const { at: theirs } = machineOn(letta);
   for (const one of [mine, theirs]) expect((await one(NOW, 'recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
   // From here the server's clock is the sync's: the copies it makes are made now.
   letta.now = () => Date.parse(SUMMER);

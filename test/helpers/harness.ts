@@ -53,6 +53,11 @@ export interface Harness {
   letta: FakeLetta;
   env: Record<string, string>;
   run: (args: string[], options?: RunOptions) => Promise<RunResult>;
+  /**
+   * The CLI at `now`, the fake Letta answering as of then too (the times it stamps on what is made and sent): cliAt's
+   * twin in this process, so it takes `run`'s options as well (a terminal's width, stdin).
+   */
+  at: (now: string, args: string[], options?: RunOptions) => Promise<RunResult>;
 }
 
 /**
@@ -80,6 +85,10 @@ export function useHarness({ defaultAgent = false }: { defaultAgent?: boolean } 
   });
   afterEach(() => expect(harness.letta.specProblems).toEqual([]));
   harness.run = (args, options) => runIn(harness.letta, ['--now', NOW, ...args], harness.env, options);
+  harness.at = (now, args, options) => {
+    harness.letta.now = () => Date.parse(now);
+    return runIn(harness.letta, ['--now', now, ...args], harness.env, options);
+  };
   return harness;
 }
 

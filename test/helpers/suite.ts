@@ -38,3 +38,8 @@ export function cliAt(suite: Suite) {
     return runCli(['--now', now, ...args], { env: suite.env });
   };
 }
+
+/** The CLI at NOW (the suite's fake Letta keeps its own clock), with `before` ahead of each run's own arguments. */
+export function cliNow(suite: Suite, ...before: string[]) {
+  return (...args: string[]) => runCli(['--now', NOW, ...before, ...args], { env: suite.env });
+}

@@ -75,11 +75,11 @@ describe('usage errors that teach', () => {
     const r = await h.run(['recurring', 'delet']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Unknown command 'delet'");
-    expect(r.stderr).toContain('(Did you mean delete?)');
+    expect(r.stderr).toContain("Did you mean 'recurring delete'?");
   });
 
   it.each([
-    [['onetime', 'crete', '--agent-id', 'support-bot'], /^Error: Unknown command 'crete' for 'onetime'\n\(Did you mean create\?\)/],
+    [['onetime', 'crete', '--agent-id', 'support-bot'], /^Error: Unknown command 'crete' for 'onetime'\nDid you mean 'onetime create'\?\n$/],
     [['onetime', '--agent-id', 'support-bot', 'list'], /^Error: Options of 'onetime list' go after it\nFor example: letta-switchboard onetime list --agent-id support-bot\n/],
     [['recurring', '--bogus'], /^Error: Unknown option '--bogus'/],
     // An unknown command with none near it: where the list is.
@@ -136,6 +136,33 @@ describe('usage errors that teach', () => {
     const r = await h.run(['send', '--agent-id', 'support-bot'], { terminal: 80 });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^Error: No message given: --message is missing/);
+  });
+
+  it.each([
+    ['send', ['send', '--message', ''], undefined],
+    ['send, blanks only', ['send', '--message', ' \t'], undefined],
+    ['send, empty stdin', ['send', '--message', '-'], ''],
+    ['recurring create', ['recurring', 'create', '--cron', 'every day at 9am', '--message', ''], undefined],
+    ['onetime create, stdin of blank lines', ['onetime', 'create', '--execute-at', 'in 1 hour', '--message', '-'], '\n  \n'],
+    ['recurring edit', ['recurring', 'edit', 'sched-1', '--message', ''], undefined],
+  ])('an empty message (%s) is refused with a hint, nothing sent', async (_name, args, stdin) => {
+    const r = await h.run([...args, '--agent-id', AGENT], stdin === undefined ? {} : { stdin });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('Error: The message is empty');
+    expect(lines.slice(1)).toEqual([
+      stdin === undefined
+        ? 'Give the text to send with --message TEXT, or --message - to read it from stdin.'
+        : "Stdin held no text: pipe the message in (echo 'hello' | ... --message -), or give it with --message TEXT.",
+    ]);
+    expect(r.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+  });
+
+  it('a message with a NUL character is refused with a hint', async () => {
+    const r = await h.run(['send', '--agent-id', AGENT, '--message', '-'], { stdin: 'a\0b' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['Error: The message contains a NUL character', "Letta takes text, not binary: remove the NUL bytes (tr -d '\\000') and send it again."]);
+    expect(r.requests).toEqual([]);
   });
 
   it('--all-agents with --agent-id is a usage error', async () => {

@@ -223,6 +223,51 @@ describe('delete of several ids', () => {
   });
 });
 
+describe('--dry-run of delete, pause and resume', () => {
+  const added = (n: number, type: 'recurring' | 'one-time' = 'recurring') =>
+    Array.from(
+      { length: n },
+      (_, i) => h.letta.addSchedule(AGENT, type === 'recurring' ? { type, cron_expression: `${i} 9 * * *` } : { type, scheduled_at: Date.parse('2026-12-01T09:00:00Z') + i * 60_000 }).id,
+    );
+
+  it.each([
+    ['onetime', 'delete', 'one-time', (id: string) => `Would delete one-time schedule ${id}`],
+    ['recurring', 'delete', 'recurring', (id: string) => `Would delete recurring schedule ${id}`],
+    ['recurring', 'pause', 'recurring', (id: string) => `Would pause ${id} (${h.letta.schedules.get(id)!.schedule.cron_expression} UTC)`],
+  ] as const)('%s %s says on stderr, an id a line, what it would do; stdout holds the requests only', async (noun, verb, type, line) => {
+    const ids = added(2, type);
+    const r = await h.run([noun, verb, ...ids, '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(ids.map((id) => `${line(id)}\n`).join(''));
+    expect(r.stdout.split('\n').filter((l) => /^[A-Z]+ /.test(l))).toEqual(ids.map((id) => `DELETE ${h.letta.url}/v1/agents/${AGENT}/schedule/${id}`));
+    expect(r.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+  });
+
+  it('recurring resume says what it would resume, with the cron it would send', async () => {
+    const ids = added(2);
+    expect((await h.run(['recurring', 'pause', ...ids])).code).toBe(0);
+    const r = await h.run(['recurring', 'resume', ...ids, '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`Would resume ${ids[0]} (0 9 * * * UTC)\nWould resume ${ids[1]} (1 9 * * * UTC)\n`);
+    expect(r.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+  });
+
+  it('with an id that fails, the count says what would have been done, not what was', async () => {
+    const [id] = added(1);
+    const r = await h.run(['recurring', 'delete', id!, 'sm-nope', '--dry-run']);
+    expect(r.code).toBe(3);
+    expect(r.stderr.split('\n').slice(-3)).toEqual([`Would delete 1 of 2: ${id}.`, 'Not deleted: sm-nope.', '']);
+    expect(r.stderr).not.toMatch(/^Deleted/m);
+  });
+
+  it('-q and --json say nothing on stderr, as the real commands do', async () => {
+    for (const flag of ['-q', '--json']) {
+      const r = await h.run(['recurring', 'pause', ...added(1), '--dry-run', flag]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+    }
+  });
+});
+
 describe('--concurrency', () => {
   it.each([
     ['onetime', 'delete'],

@@ -63,10 +63,10 @@ export default defineCommand({
           if (records.isSeriesId(asked)) {
             const series = await pauseSeriesWhole(rt, asked, requests);
             const count = `${series.members.length} one-time schedule${series.members.length === 1 ? '' : 's'}`;
-            sayOutcome(out, {
-              id: asked,
-              text: `${series.already ? `${asked} is already paused (since ${series.paused_at}); deleted again from Letta:` : `Paused series ${asked}: deleted from Letta, kept on this machine:`} ${count}`,
-            });
+            const text = rt.dryRun
+              ? `${series.already ? `${asked} is already paused (since ${series.paused_at}); would delete again from Letta:` : `Would pause series ${asked}: would delete from Letta, keeping on this machine:`} ${count}`
+              : `${series.already ? `${asked} is already paused (since ${series.paused_at}); deleted again from Letta:` : `Paused series ${asked}: deleted from Letta, kept on this machine:`} ${count}`;
+            sayOutcome(out, { id: asked, text, dryRun: rt.dryRun });
             return { id: asked, agent_id: series.agent_id, paused_at: series.paused_at, paused: true };
           }
           const state = await readRecord(rt, store);
@@ -87,7 +87,7 @@ export default defineCommand({
           if (plan.action === 'already-paused') {
             // A pause cut short whose delete was done after all: done.
             if (!rt.dryRun && saved!.deleting) await saving.update((state) => records.markPaused(state, id, at));
-            sayOutcome(out, { id, text: `${id} is already paused (since ${saved!.paused_at}).`, acted: false });
+            sayOutcome(out, { id, text: `${id} is already paused (since ${saved!.paused_at}).`, acted: false, dryRun: rt.dryRun });
             return { id, agent_id: saved!.schedule.agent_id, paused_at: saved!.paused_at, paused: true };
           }
           const schedule = item!;
@@ -114,8 +114,9 @@ export default defineCommand({
               throw error;
             }
           }
-          const also = copy === undefined ? '' : `; deleted ${copy} too, the copy an unfinished change of it made (resume brings back ${id} as it was before that change)`;
-          sayOutcome(out, { id, text: `Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)${also}` });
+          const also =
+            copy === undefined ? '' : `; ${rt.dryRun ? 'would delete' : 'deleted'} ${copy} too, the copy an unfinished change of it made (resume brings back ${id} as it was before that change)`;
+          sayOutcome(out, { id, text: `${rt.dryRun ? 'Would pause' : 'Paused'} ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)${also}`, dryRun: rt.dryRun });
           return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
         }),
       { concurrency, subjects },
@@ -125,6 +126,7 @@ export default defineCommand({
       asked: ids.length,
       done: (o) => o.paused,
       verb: 'paused',
+      ...(rt.dryRun ? { would: 'pause' } : {}),
       footer: (done) => [
         `A paused schedule exists only on this machine, in ${store.path}. Resume with: letta-switchboard recurring resume ${resumeIds(groups, done).join(' ')}`,
         'To recreate it elsewhere: letta-switchboard recurring paused --json',

@@ -50,7 +50,7 @@ export default defineCommand({
             // Resumed already (this again after one cut short): what that resume left to make is sync's to create, as for any series.
             if (paused?.status === 'active' && typeof paused.resumed_at === 'string') {
               const text = `Series ${asked} was already resumed; nothing created. If that resume was cut short, 'letta-switchboard sync' creates the rest.`;
-              sayOutcome(out, { id: asked, text, data: true, acted: false });
+              sayOutcome(out, { id: asked, text, data: true, acted: false, dryRun: rt.dryRun });
               return { id: asked, new_id: asked, agent_id: paused.agent_id, cron_expression: '', resumed: true, created: false };
             }
             const series = await resumeSeriesWhole(rt, asked);
@@ -63,6 +63,7 @@ export default defineCommand({
               id: asked,
               text: `${rt.dryRun ? 'Would resume' : 'Resumed'} series ${asked}: ${rt.dryRun ? 'would create' : 'created'} ${made}; runs due while it was paused are skipped`,
               data: true,
+              dryRun: rt.dryRun,
             });
             return { id: asked, new_id: asked, agent_id: series.agent_id, cron_expression: '', resumed: true, created: series.created.length > 0 };
           }
@@ -84,7 +85,7 @@ export default defineCommand({
             }
             const resumed = records.findIntent(state, successor);
             if (resumed) await checkAgent(rt, resumed.agent_id, id);
-            sayOutcome(out, { id: successor, text: `${id} was already resumed, as ${successor}; nothing created.`, data: true, acted: false });
+            sayOutcome(out, { id: successor, text: `${id} was already resumed, as ${successor}; nothing created.`, data: true, acted: false, dryRun: rt.dryRun });
             const standing = records.findIntent(state, successor);
             return { id, new_id: successor, agent_id: standing?.agent_id ?? '', cron_expression: standing?.utc_crons?.[0] ?? '', resumed: true, created: false };
           }
@@ -112,7 +113,8 @@ export default defineCommand({
           if (plan.action === 'still-in-letta') {
             // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
             if (!rt.dryRun) await saving.update((s) => void records.takePaused(s, id));
-            sayOutcome(out, { id, text: `${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`, data: true, acted: false });
+            const dropped = rt.dryRun ? 'the saved copy would be dropped' : 'the saved copy is dropped';
+            sayOutcome(out, { id, text: `${id} is still on Letta (its pause did not finish deleting it); nothing created, ${dropped}.`, data: true, acted: false, dryRun: rt.dryRun });
             return { id, new_id: id, agent_id: agentId, cron_expression: saved.schedule.schedule.cron_expression ?? '', resumed: true, created: false };
           }
 
@@ -123,7 +125,12 @@ export default defineCommand({
             if (!rt.dryRun) await saving.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages, sent_at: new Date().toISOString() }));
             newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
           }
-          if (rt.dryRun) return undefined;
+          if (rt.dryRun) {
+            // Nothing was read back: a new schedule's id is the placeholder's, so it is not named.
+            const made = plan.action === 'create' ? `(${cron} UTC)` : `as ${newId} (${cron} UTC), creating nothing`;
+            sayOutcome(out, { id: newId, text: `Would resume ${id} ${made}`, data: plan.action !== 'create', dryRun: true });
+            return { id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' };
+          }
           // Read back before the saved copy goes: if Letta does not have it as sent, the copy stays.
           const stored = await api.getSchedule(agentId, newId);
           if (!sameSchedule(body, stored)) {
@@ -151,7 +158,7 @@ export default defineCommand({
     );
     // Read again only when some failed: what their saved copies are now.
     const notDone = ending.outcomes.every((o) => o.resumed) ? undefined : savedCopiesKept(await readRecordOrNothing(rt));
-    endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.resumed, verb: 'resumed', notDone });
+    endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.resumed, verb: 'resumed', notDone, ...(rt.dryRun ? { would: 'resume' } : {}) });
   },
 });
 

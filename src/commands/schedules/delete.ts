@@ -262,8 +262,9 @@ export default (kind: ScheduleKind) =>
         return { id, agent_id: item.agent_id, deleted: true };
       };
       const said = (outcome: Outcome) => {
-        if (outcome.deleted && outcome.already_deleted) sayOutcome(out, { id: outcome.id, text: sizes.get(outcome.id)!, acted: false });
-        else if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `${rt.dryRun ? 'Would delete' : 'Deleted'} ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
+        if (outcome.deleted && outcome.already_deleted) sayOutcome(out, { id: outcome.id, text: sizes.get(outcome.id)!, acted: false, dryRun: rt.dryRun });
+        else if (outcome.deleted)
+          sayOutcome(out, { id: outcome.id, text: `${rt.dryRun ? 'Would delete' : 'Deleted'} ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}`, dryRun: rt.dryRun });
       };
       const ending = await eachId<Outcome>(out, ids, failed, act, { said, concurrency, subjects }).catch((error: unknown) => {
         // Only Ctrl-C leaves a DELETE unanswered; any other failure is the answer, said as the error.
@@ -275,6 +276,7 @@ export default (kind: ScheduleKind) =>
         asked: ids.length,
         done: (o) => o.deleted,
         verb: 'deleted',
+        ...(rt.dryRun ? { would: 'delete' } : {}),
         unsure: {
           is: (o) => !o.deleted && !!o.may_have_been_deleted,
           say: (maybe) => `May have been deleted (interrupted while deleting): ${maybe.join(', ')}. Check with: letta-switchboard ${NOUN[kind]} get ${maybe[0]}`,

@@ -28,8 +28,15 @@ export async function readMessage(rt: Runtime, flag: string | undefined): Promis
       );
     text = flag;
   }
-  if (text.trim() === '') throw new UsageError('The message is empty');
-  if (text.includes('\0')) throw new UsageError('The message contains a NUL character');
+  if (text.trim() === '') {
+    throw new UsageError(
+      'The message is empty',
+      flag === '-'
+        ? "Stdin held no text: pipe the message in (echo 'hello' | ... --message -), or give it with --message TEXT."
+        : 'Give the text to send with --message TEXT, or --message - to read it from stdin.',
+    );
+  }
+  if (text.includes('\0')) throw new UsageError('The message contains a NUL character', "Letta takes text, not binary: remove the NUL bytes (tr -d '\\000') and send it again.");
   const length = [...text].length;
   if (length > MAX_MESSAGE_CHARS) {
     throw new UsageError(
