@@ -525,10 +525,14 @@ class OneInstantError extends UsageError {}
 async function oneInstantError(text: string, { now, zone }: PhraseOptions): Promise<UsageError | undefined> {
   const instant = await meaningOfOnce(text, { now, zone }).catch(() => null);
   if (!instant) return undefined;
+  // "easter", "orthodox easter at 9am": how often is no help, as "every easter" is refused too.
+  const movable = (await import('./movable-holidays')).movableHolidayIn(text.toLowerCase().replace(/\s+/g, ' '));
   return new OneInstantError(
     `'${text}' is one instant (${instant.local}), not a repeating schedule`,
     `To send it once, use --execute-at: letta-switchboard send --agent-id AGENT --message "..." --execute-at "${text.replace(/"/g, '\\"')}". ` +
-      "To repeat it, say how often, such as 'every day at 9am' or 'every monday at 9am'.",
+      (movable
+        ? `${movable[0]!.toUpperCase()}${movable.slice(1)} falls on a different day each year, which a repeating schedule cannot follow: send each year's once.`
+        : "To repeat it, say how often, such as 'every day at 9am' or 'every monday at 9am'."),
   );
 }
 

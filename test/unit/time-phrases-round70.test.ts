@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { MONDAY_IN_NEW_YORK as OPTIONS } from '../helpers/phrase-readings';
+import { meaningOfSchedule } from '../../src/time/index';
+
+/* Repeating phrases read two ways, or refused with a hint that did not help. Monday 2026-12-07, 10:00 in New York. */
+
+async function schedule(phrase: string) {
+  const meaning = await meaningOfSchedule(phrase, OPTIONS, 4);
+  return { ...meaning, fires: meaning.next_runs_local.map((local) => local.slice(0, 16)) };
+}
+
+async function refusal(phrase: string): Promise<string> {
+  try {
+    await meaningOfSchedule(phrase, OPTIONS);
+  } catch (error) {
+    const { message, hint } = error as { message: string; hint?: string };
+    return `${message} | ${hint ?? ''}`;
+  }
+  throw new Error(`'${phrase}' was read`);
+}
+
+describe('a movable holiday given as a repeating schedule says it moves, with or without every', () => {
+  it.each([
+    ['orthodox easter', 'Orthodox easter'],
+    ['easter at 9am', 'Easter'],
+    ['good friday 2028', 'Good friday'],
+    ['the day after cyber monday', 'Cyber monday'],
+  ])('%s', async (phrase, name) => {
+    const said = await refusal(phrase);
+    expect(said).toContain('is one instant');
+    expect(said).toContain(`${name} falls on a different day each year, which a repeating schedule cannot follow`);
+    expect(said).not.toContain('say how often');
+  });
+
+  it('another instant is still told to say how often', async () => {
+    expect(await refusal('tomorrow at 9am')).toContain("say how often, such as 'every day at 9am'");
+  });
+});
