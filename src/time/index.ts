@@ -277,11 +277,8 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     // What is left once the ends are read may be one instant ("on 3" of "on 3 next week") that the whole phrase is not:
     // the one-time reader's own refusal of the whole says why ("next week has no 3rd"), where one of its words alone misleads.
     if (error instanceof OneInstantError) {
-      const whole = await meaningOfOnce(input.trim(), options).then(
-        () => undefined,
-        (refused: unknown) => refused,
-      );
-      if (whole instanceof UsageError && !whole.message.startsWith('Could not')) throw whole;
+      const whole = await onceRefusalOf(input.trim(), options);
+      if (whole) throw whole;
     }
     const instead = await insteadIfOneInstant(error, input.trim(), options);
     // An error about the rule repeats the phrase as typed, not what is left of it once its ends are read.
@@ -301,6 +298,10 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     if (once) throw once;
   }
   if (runs.length === 0 && count > 0 && ends.until !== undefined) {
+    // "on the 20 this week": a phrase with no word that repeats it, whose span has no run, is refused as the one-time
+    // reader refuses it ("this week has no 20th"), not for an end before a start it never said.
+    const whole = RECURRING_WORDS.test(text) ? undefined : await onceRefusalOf(input.trim(), options);
+    if (whole) throw whole;
     throw new UsageError(`'${input.trim()}' ends at ${formatLocal(zone, ends.until)}, before it first runs`, 'Give a later end, or leave it out.');
   }
   const acrossMonths = ends.start === undefined ? undefined : startOnDayOfMonth(text, read);
@@ -516,6 +517,15 @@ async function readRecurring(input: string, options: import('./resolve-recurring
 async function insteadIfOneInstant(error: unknown, text: string, options: PhraseOptions): Promise<unknown> {
   if (!(error instanceof UsageError) || RECURRING_WORDS.test(text.toLowerCase()) || text.length > 80) return error;
   return (await oneInstantError(text, options)) ?? error;
+}
+
+/** The one-time reader's refusal of a phrase, when it refuses it for a reason of its own (not as unreadable). */
+async function onceRefusalOf(text: string, options: PhraseOptions): Promise<UsageError | undefined> {
+  const refused = await meaningOfOnce(text, options).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  return refused instanceof UsageError && !refused.message.startsWith('Could not') ? refused : undefined;
 }
 
 /** A phrase given as a repeating one that reads as one instant. */

@@ -36,3 +36,20 @@ describe('a movable holiday given as a repeating schedule says it moves, with or
     expect(await refusal('tomorrow at 9am')).toContain("say how often, such as 'every day at 9am'");
   });
 });
+
+describe('a day of the month not in the week named is refused as the one-time reader refuses it', () => {
+  it.each([
+    ['on the 20 this week at 3pm', "'on the 20 this week at 3pm': this week (Mon 7 Dec to Sun 13 Dec) has no 20th | For the date, write 'december 20 at 3pm'."],
+    ['on the 20th this week', "this week (Mon 7 Dec to Sun 13 Dec) has no 20th | For the date, write 'december 20'."],
+    ['the 3rd this week', "this week (Mon 7 Dec to Sun 13 Dec) has no 3rd | For the date, write 'january 3'."],
+    ['on 30 next week at 9am', 'next week (Mon 14 Dec to Sun 20 Dec) has no 30th'],
+  ])('%s', async (phrase, said) => {
+    const refused = await refusal(phrase);
+    expect(refused).toContain(said);
+    expect(refused).not.toContain('before it first runs');
+  });
+
+  it('a repeating rule whose own end comes before it runs still says so', async () => {
+    expect(await refusal('every friday at 9am until tomorrow')).toContain('before it first runs');
+  });
+});
