@@ -115,7 +115,7 @@ export async function endOfSpan(input: string, { now, zone }: PhraseOptions): Pr
 
 /** The one-time reader's answer; the recurring grammar is loaded only for a phrase in words that may repeat. */
 async function instantOf(input: string, options: InstantOptions): Promise<ParsedInstant> {
-  const { parseInstant, GrammarNeeded, refuseLastNightOf } = await import('./once');
+  const { parseInstant, GrammarNeeded, RecurringPhraseError, refuseLastNightOf } = await import('./once');
   refuseLastNightOf(input.trim());
   try {
     return parseInstant(input, options);
@@ -129,10 +129,23 @@ async function instantOf(input: string, options: InstantOptions): Promise<Parsed
     } catch (refused) {
       // A rule with its own end ("every day at 9am until friday") is a series: refused as a rule, as one without an end is.
       // Asked only of a phrase no instant was read from: "three fridays from now" is one time.
-      if (refused instanceof UsageError && (await repeatsWithinEnds(input, options, looksRecurring))) throw new (await import('./once')).RecurringPhraseError(input.trim());
-      throw refused;
+      const rule = refused instanceof UsageError && (await repeatsWithinEnds(input, options, looksRecurring)) ? new RecurringPhraseError(input.trim()) : refused;
+      throw rule instanceof RecurringPhraseError ? await asRuleRefused(rule, input, options) : rule;
     }
   }
+}
+
+/**
+ * A repeating phrase given as one instant points to `recurring create`, unless the repeating reader refuses it too
+ * ("every fri in week 12"): then its refusal, which says what to write, is the answer, and no command is offered that
+ * would refuse it.
+ */
+async function asRuleRefused(error: UsageError, input: string, options: PhraseOptions): Promise<UsageError> {
+  const refused = await meaningOfSchedule(input, { now: options.now, zone: options.zone }, 1).then(
+    () => undefined,
+    (other: unknown) => other,
+  );
+  return refused instanceof UsageError ? refused : error;
 }
 
 export interface RecurringOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MONDAY_IN_NEW_YORK as OPTIONS } from '../helpers/phrase-readings';
+import { MONDAY_IN_NEW_YORK as OPTIONS, onceRefusal } from '../helpers/phrase-readings';
 import { meaningOfSchedule } from '../../src/time/index';
 
 /* Repeating phrases read two ways, or refused with a hint that did not help. Monday 2026-12-07, 10:00 in New York. */
@@ -51,5 +51,20 @@ describe('a day of the month not in the week named is refused as the one-time re
 
   it('a repeating rule whose own end comes before it runs still says so', async () => {
     expect(await refusal('every friday at 9am until tomorrow')).toContain('before it first runs');
+  });
+});
+
+describe('a repeating phrase given as one instant is sent to recurring create only when that reads it', () => {
+  it.each([
+    ['every fri in week 12', 'names a week of the year by its number (12)'],
+    ['every monday in week 3 at 9am', 'names a week of the year by its number (3)'],
+  ])('%s', async (phrase, said) => {
+    const refused = await onceRefusal(phrase);
+    expect(refused).toContain(said);
+    expect(refused).not.toContain('recurring create');
+  });
+
+  it.each(['every day at 9am', 'every 7 minutes', 'every day at 9am until friday'])('%s still points to recurring create', async (phrase) => {
+    expect(await onceRefusal(phrase)).toContain(`is a recurring schedule, not one time | Create a recurring schedule instead: letta-switchboard recurring create --cron '${phrase}'`);
   });
 });
