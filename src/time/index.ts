@@ -91,7 +91,14 @@ export interface SeriesMeaning {
 
 export type PhraseMeaning = OnceMeaning | RecurringMeaning | SeriesMeaning;
 
-export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions): Promise<OnceMeaning> {
+export async function meaningOfOnce(input: string, options: PhraseOptions): Promise<OnceMeaning> {
+  return onceMeaning(input, options).catch(async (error: unknown) => {
+    throw error instanceof (await import('./once')).RecurringPhraseError ? await asRuleRefused(error, input, options) : error;
+  });
+}
+
+/** The one instant a phrase names; a repeating phrase is refused as one, without asking the repeating reader (which asks this). */
+async function onceMeaning(input: string, { now, zone }: PhraseOptions): Promise<OnceMeaning> {
   const { instant, isNow, notes } = await instantOf(input, { now, zone });
   return {
     type: 'one-time',
@@ -115,7 +122,7 @@ export async function endOfSpan(input: string, { now, zone }: PhraseOptions): Pr
 
 /** The one-time reader's answer; the recurring grammar is loaded only for a phrase in words that may repeat. */
 async function instantOf(input: string, options: InstantOptions): Promise<ParsedInstant> {
-  const { parseInstant, GrammarNeeded, RecurringPhraseError, refuseLastNightOf } = await import('./once');
+  const { parseInstant, GrammarNeeded, refuseLastNightOf } = await import('./once');
   refuseLastNightOf(input.trim());
   try {
     return parseInstant(input, options);
@@ -129,8 +136,8 @@ async function instantOf(input: string, options: InstantOptions): Promise<Parsed
     } catch (refused) {
       // A rule with its own end ("every day at 9am until friday") is a series: refused as a rule, as one without an end is.
       // Asked only of a phrase no instant was read from: "three fridays from now" is one time.
-      const rule = refused instanceof UsageError && (await repeatsWithinEnds(input, options, looksRecurring)) ? new RecurringPhraseError(input.trim()) : refused;
-      throw rule instanceof RecurringPhraseError ? await asRuleRefused(rule, input, options) : rule;
+      if (refused instanceof UsageError && (await repeatsWithinEnds(input, options, looksRecurring))) throw new (await import('./once')).RecurringPhraseError(input.trim());
+      throw refused;
     }
   }
 }
@@ -534,7 +541,7 @@ async function insteadIfOneInstant(error: unknown, text: string, options: Phrase
 
 /** The one-time reader's refusal of a phrase, when it refuses it for a reason of its own (not as unreadable). */
 async function onceRefusalOf(text: string, options: PhraseOptions): Promise<UsageError | undefined> {
-  const refused = await meaningOfOnce(text, options).then(
+  const refused = await onceMeaning(text, options).then(
     () => undefined,
     (error: unknown) => error,
   );
@@ -546,7 +553,7 @@ class OneInstantError extends UsageError {}
 
 /** For a phrase given as a repeating one that reads as one instant ("tomorrow at 9am"): the error that says so and points to --execute-at. */
 async function oneInstantError(text: string, { now, zone }: PhraseOptions): Promise<UsageError | undefined> {
-  const instant = await meaningOfOnce(text, { now, zone }).catch(() => null);
+  const instant = await onceMeaning(text, { now, zone }).catch(() => null);
   if (!instant) return undefined;
   // "easter", "orthodox easter at 9am": how often is no help, as "every easter" is refused too.
   const movable = (await import('./movable-holidays')).movableHolidayIn(text.toLowerCase().replace(/\s+/g, ' '));
