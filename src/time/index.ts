@@ -253,17 +253,18 @@ export function noEndSaid(meaning: { notes: readonly string[] }): string | undef
  */
 export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
   const typed = input.trim().replace(/\s+/g, ' ');
-  const said = withMonthWordsInOrder(typed);
+  const { text: said, spans } = withMonthWordsInOrder(typed);
   if (said === typed) {
     const meaning = await scheduleMeaning(input, options, count);
     return { ...meaning, notes: quotedAsTyped(meaning.notes, input) };
   }
-  // Said again in an order the grammar reads: the meaning and its errors repeat the phrase as typed.
+  // Said again in an order the grammar reads: the meaning and its errors repeat the phrase as typed, and its notes the words typed.
   const meaning = await scheduleMeaning(said, options, count).catch((error: unknown) => {
     if (error instanceof UsageError) error.message = error.message.split(said).join(typed);
     throw error;
   });
-  return { ...meaning, input, notes: quotedAsTyped(meaning.notes, input) };
+  const notes = meaning.notes.map((note) => spans.reduce((each, [again, words]) => each.split(`'${again}'`).join(`'${words}'`), note));
+  return { ...meaning, input, notes: quotedAsTyped(notes, input) };
 }
 
 async function scheduleMeaning(input: string, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {

@@ -2,15 +2,23 @@ import { UsageError } from '../errors';
 import { monthOf } from './lexicon';
 import { MONTH_NAMES } from './names';
 
+/** A phrase said again in an order the grammar reads, and the words it says in place of words typed, to quote as typed. */
+export interface InOrder {
+  text: string;
+  /** [as said again, as typed] */
+  spans: Array<[string, string]>;
+}
+
 /**
  * Repeating phrases whose month words come in an order the grammar does not read, said again in one it does, or refused
  * where the order leaves a choice: "every other march 3rd" (every other year), "every third april" (which?), "every month
- * starting february on the 10th" (the start before the day), "every day from july 13 to 15" (the month said once).
- * Returns the phrase to read; the phrase as typed when none applies.
+ * starting february on the 10th" (the start before the day), "every day from july 13 to 15" and "every day 13-15 july"
+ * (days of one month, the month said once). Its text is the phrase as typed when none applies.
  */
-export function withMonthWordsInOrder(said: string): string {
+export function withMonthWordsInOrder(said: string): InOrder {
   refuseStepBeforeMonth(said);
-  return withSpanMonthRepeated(withStartAfterDays(withEveryOtherYear(said)));
+  const spans: Array<[string, string]> = [];
+  return { text: withDaysOfOneMonth(withStartAfterDays(withEveryOtherYear(said)), spans), spans };
 }
 
 const STEPS: Record<string, number> = { third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
@@ -68,15 +76,26 @@ function withStartAfterDays(said: string): string {
 }
 
 /**
- * "from july 13 to 15", "between may 4 and 8": a span of days in one month, the month said once; said again before the
- * last day, so the span is read as the dates it names.
+ * "from july 13 to 15", "between may 4 and 8", "13-15 july", "from 13 to 15 of july": a span of days in one month, the
+ * month said once, is those days of that month, as "from the 13th to the 15th of july" is (every year's, which the reader
+ * notes where the words are those for once). Said in that form, so the two orders agree; a bare number before the month
+ * is a day, not an hour of a window. The span said again, with the words typed, goes to `spans`.
  */
-function withSpanMonthRepeated(said: string): string {
-  const found =
-    /\b(from|between) ((?:the )?([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?) ?(to|through|thru|till|until|and|-) ?(?:the )?(\d{1,2})(st|nd|rd|th)?\b(?!:| ?(?:am|pm|a\.m|p\.m|o'clock|h|minutes?|hours?|days?|weeks?)\b)/i.exec(
-      said,
-    );
-  const month = found ? monthOf(found[3]!.toLowerCase()) : undefined;
-  if (!found || month === undefined || !(Number(found[6]) > Number(found[4]) && Number(found[6]) <= 31)) return said;
-  return `${said.slice(0, found.index)}from ${found[2]} to ${found[3]} ${found[6]}${found[7] ?? ''}${said.slice(found.index + found[0].length)}`;
+function withDaysOfOneMonth(said: string, spans: Array<[string, string]>): string {
+  const late = /(?!:| ?(?:am|pm|a\.m|p\.m|o'clock|h|minutes?|hours?|days?|weeks?)\b)/.source;
+  const monthFirst = new RegExp(`\\b(from|between) (?:the )?([a-z]+)\\.? (\\d{1,2})(?:st|nd|rd|th)? ?(to|through|thru|till|until|and|-) ?(?:the )?(\\d{1,2})(?:st|nd|rd|th)?\\b${late}`, 'i');
+  const daysFirst = new RegExp(`\\b(?:(from|between) )?(?:the )?(\\d{1,2})(?:st|nd|rd|th)? ?(to|through|thru|till|until|and|-) ?(?:the )?(\\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)\\b(?! ?\\d)`, 'i');
+  const first = monthFirst.exec(said);
+  const found = first && monthOf(first[2]!.toLowerCase()) !== undefined ? { at: first, opener: first[1], month: first[2]!, from: first[3]!, word: first[4]!, to: first[5]! } : undefined;
+  const second = found ? null : daysFirst.exec(said);
+  const read =
+    found ?? (second && monthOf(second[5]!.toLowerCase()) !== undefined ? { at: second, opener: second[1], month: second[5]!, from: second[2]!, word: second[3]!, to: second[4]! } : undefined);
+  if (!read) return said;
+  const [start, end] = [Number(read.from), Number(read.to)];
+  // "between may 4 and 8" and "from 13 to 15 july" only; "may 4 and 8" alone are two dates, read as such.
+  if (!(end > start && end <= 31) || (read.word === 'and' && read.opener?.toLowerCase() !== 'between')) return said;
+  const to = read.word === '-' || read.word === 'and' ? 'to' : read.word;
+  const again = `${read.opener ? `${read.opener} ` : ''}the ${ordinal(start)} ${read.opener?.toLowerCase() === 'between' ? 'and' : to} the ${ordinal(end)} of ${monthOf(read.month.toLowerCase()) === undefined ? read.month : MONTH_NAMES[monthOf(read.month.toLowerCase())! - 1]!.toLowerCase()}`;
+  spans.push([again, read.at[0]]);
+  return `${said.slice(0, read.at.index)}${again}${said.slice(read.at.index + read.at[0].length)}`;
 }

@@ -292,6 +292,8 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   let joined = false;
   // Joined by "and" itself, not by a comma ("every 5 minutes, only on friday" narrows the interval to Fridays).
   let andJoined = false;
+  /** Groups of weekdays within a span of days ("every weekday from the 6th to the 10th of may"): one kind of day, not parts joined. */
+  const withinSpans = new Set<Group>();
   let everyJoined = false;
   let timedBeforeExcept = false;
   let narrowing = false;
@@ -450,7 +452,10 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       }
       // "friday the 13th": a weekday and the day of the month right after it are one day that is both.
       const at = tokens[i] === 'the' ? i : i - 1;
-      const sameDay = !joined && tokens[at] === 'the' && weekdayOf(tokens[at - 1]) !== undefined && part.monthDays !== undefined;
+      // "every weekday from the 6th to the 10th of may", "every friday between the 1st and the 7th": the weekdays within the span.
+      const withinSpan = !joined && /^(?:from|between)$/.test(tokens[i] ?? '') && group.weekdays !== undefined && (part.monthDays?.length ?? 0) > 1;
+      const sameDay = (!joined && tokens[at] === 'the' && weekdayOf(tokens[at - 1]) !== undefined && part.monthDays !== undefined) || withinSpan;
+      if (withinSpan) withinSpans.add(group);
       if (narrowing && DAY_KINDS.some((kind) => part[kind] !== undefined)) {
         narrowing = false;
         // The days take the place of "every day"; weekdays of weekdays are those in both ("every weekend, saturday only").
@@ -501,7 +506,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   }
   // "on the 1st and every monday in june": a month said last bounds every kind of day joined before it.
   for (const g of groups) {
-    if (g.months && DAY_KINDS.filter((kind) => g[kind] !== undefined).length > 1) {
+    if (g.months && !withinSpans.has(g) && DAY_KINDS.filter((kind) => g[kind] !== undefined).length > 1) {
       addNote(
         g,
         `read ${monthsText(g.months)} as bounding every part joined by 'and'; for a part in every month, give it a rule of its own, such as 'every monday in june and the 1st of every month'`,

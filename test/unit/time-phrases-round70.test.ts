@@ -68,3 +68,43 @@ describe('a repeating phrase given as one instant is sent to recurring create on
     expect(await onceRefusal(phrase)).toContain(`is a recurring schedule, not one time | Create a recurring schedule instead: letta-switchboard recurring create --cron '${phrase}'`);
   });
 });
+
+describe('days of one month said once read the same in every order: each year, with a note where the words are those for once', () => {
+  const yearly = ['2027-07-13 09:00', '2027-07-14 09:00', '2027-07-15 09:00', '2028-07-13 09:00'];
+  it.each([
+    ['every day from july 13 to 15', 'from july 13 to 15'],
+    ['every day from the 13th to the 15th of july', 'from the 13th to the 15th of july'],
+    ['every day from 13 to 15 july', 'from 13 to 15 july'],
+    ['every day from 13th to 15th of July', 'from 13th to 15th of July'],
+    ['every day between 13 and 15 july', 'between 13 and 15 july'],
+    ['every day from july 13th through the 15th', 'from july 13th through the 15th'],
+  ])('%s', async (phrase, said) => {
+    const read = await schedule(phrase);
+    expect(read.type === 'recurring' && read.local_cron).toBe('0 9 13-15 7 *');
+    expect(read.fires).toEqual(yearly);
+    expect(read.notes).toContain(`read '${said}' as July 13 to 15 of every year; to run them once, give each day its month, such as 'from july 13 until july 15'`);
+  });
+
+  it.each(['every day july 13-15', 'every day 13-15 july', 'every day 13th-15th july'])('%s, without the words for once, is the same days without the note', async (phrase) => {
+    const read = await schedule(phrase);
+    expect(read.type === 'recurring' && read.local_cron).toBe('0 9 13-15 7 *');
+    expect(read.notes.join('\n')).not.toContain('of every year');
+  });
+
+  it('each day with its month runs once', async () => {
+    const read = await schedule('every day from july 13 until july 15');
+    expect(read.type).toBe('series');
+    expect(read.fires).toEqual(['2027-07-13 09:00', '2027-07-14 09:00', '2027-07-15 09:00']);
+  });
+
+  it('weekdays within such a span are those days that are weekdays, with no note of parts joined', async () => {
+    const read = await schedule('every friday from 1 to 7 june');
+    expect(read.fires).toEqual(['2027-06-04 09:00', '2028-06-02 09:00', '2029-06-01 09:00', '2030-06-07 09:00']);
+    expect(read.notes.join('\n')).not.toContain("joined by 'and'");
+  });
+
+  it('a window of hours with no month after it is still hours', async () => {
+    const read = await schedule('every hour from 13 to 15');
+    expect(read.type === 'recurring' && read.local_cron).toBe('0 13-15 * * *');
+  });
+});
