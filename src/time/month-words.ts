@@ -23,10 +23,13 @@ export function withMonthWordsInOrder(said: string): InOrder {
 
 const STEPS: Record<string, number> = { third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 /** "every other march 3rd", "each third april at 9am": the step, the month and the day right after it, if any. */
-const STEP_BEFORE_MONTH = /\b(every|each) (other|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) ([a-z]+)\.?(?: (?:the )?(\d{1,2}(?:st|nd|rd|th)?)\b(?!:| ?(?:am|pm|a\.m|p\.m|o'clock)\b))?/;
+const STEP_BEFORE_MONTH = /\b(every|each) (other|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) ([a-z]+)\.?(?: (?:the )?(\d{1,2}(?:st|nd|rd|th)?)\b(?!:| ?(?:am|pm|a\.m|p\.m|o'clock)\b))?/;
 
-/** The step an ordinal word before a month says ("third": 3); "other" is no doubt. Digits ("every 4th july") are the date. */
-const stepOf = (word: string): number | undefined => STEPS[word];
+/**
+ * The step an ordinal before a month says ("third": 3); "other" is no doubt. Digits are the date ("every 4th july"), but
+ * not before a month with its own day ("every 2nd march 3rd": every 2 years, as "every third march 3rd" is every 3).
+ */
+const stepOf = (word: string, dayAfter: boolean): number | undefined => STEPS[word] ?? (dayAfter && /^\d/.test(word) ? parseInt(word, 10) : undefined);
 
 /**
  * "every third april": every third April, or April 3rd each year? Neither is guessed ("every second january" is asked in
@@ -35,8 +38,8 @@ const stepOf = (word: string): number | undefined => STEPS[word];
 function refuseStepBeforeMonth(said: string): void {
   const found = STEP_BEFORE_MONTH.exec(said.toLowerCase());
   const month = found ? monthOf(found[3]) : undefined;
-  const n = found ? stepOf(found[2]!) : undefined;
-  if (!found || month === undefined || n === undefined) return;
+  const n = found ? stepOf(found[2]!, found[4] !== undefined) : undefined;
+  if (!found || month === undefined || n === undefined || n < 2) return;
   const name = MONTH_NAMES[month - 1]!;
   const rest = said.slice(found.index + found[0].length).trim();
   const after = rest ? ` ${rest}` : '';

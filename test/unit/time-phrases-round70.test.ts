@@ -108,3 +108,21 @@ describe('days of one month said once read the same in every order: each year, w
     expect(read.type === 'recurring' && read.local_cron).toBe('0 13-15 * * *');
   });
 });
+
+describe('an ordinal in digits before a month with its day is a step of years, as one in words is', () => {
+  it.each([
+    ['every 2nd march 3rd', "'every 2nd march 3rd': '2nd' before a month with its day is every 2 years here | Write 'every 2 years on march 3rd'; for every year, 'every march 3rd'."],
+    ['every 3rd june 1st at 9am', "'3rd' before a month with its day is every 3 years here | Write 'every 3 years on june 1st at 9am'; for every year, 'every june 1st at 9am'."],
+    ['every third march 3rd', "'third' before a month with its day is every 3 years here | Write 'every 3 years on march 3rd'"],
+  ])('%s', async (phrase, said) => {
+    expect(await refusal(phrase)).toContain(said);
+  });
+
+  it.each([
+    ['every 4th july', '0 9 4 7 *'],
+    ['every 2nd march', '0 9 2 3 *'],
+  ])('%s without a day after the month is the date', async (phrase, cron) => {
+    const read = await schedule(phrase);
+    expect(read.type === 'recurring' && read.local_cron).toBe(cron);
+  });
+});
