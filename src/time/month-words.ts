@@ -23,7 +23,8 @@ export function withMonthWordsInOrder(said: string): InOrder {
 
 const STEPS: Record<string, number> = { third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 /** "every other march 3rd", "each third april at 9am": the step, the month and the day right after it, if any. */
-const STEP_BEFORE_MONTH = /\b(every|each) (other|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) ([a-z]+)\.?(?: (?:the )?(\d{1,2}(?:st|nd|rd|th)?)\b(?!:| ?(?:am|pm|a\.m|p\.m|o'clock)\b))?/;
+const STEP_BEFORE_MONTH =
+  /\b(every|each) (other|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) ([a-z]+)\.?(?: (?:the )?(\d{1,2}(?:st|nd|rd|th)?)\b(?!:| ?(?:am|pm|a\.m|p\.m|o'clock)\b))?/;
 
 /**
  * The step an ordinal before a month says ("third": 3); "other" is no doubt. Digits are the date ("every 4th july"), but
