@@ -292,8 +292,6 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   let joined = false;
   // Joined by "and" itself, not by a comma ("every 5 minutes, only on friday" narrows the interval to Fridays).
   let andJoined = false;
-  /** Groups of weekdays within a span of days ("every weekday from the 6th to the 10th of may"): one kind of day, not parts joined. */
-  const withinSpans = new Set<Group>();
   let everyJoined = false;
   let timedBeforeExcept = false;
   let narrowing = false;
@@ -455,7 +453,6 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       // "every weekday from the 6th to the 10th of may", "every friday between the 1st and the 7th": the weekdays within the span.
       const withinSpan = !joined && /^(?:from|between)$/.test(tokens[i] ?? '') && group.weekdays !== undefined && (part.monthDays?.length ?? 0) > 1;
       const sameDay = (!joined && tokens[at] === 'the' && weekdayOf(tokens[at - 1]) !== undefined && part.monthDays !== undefined) || withinSpan;
-      if (withinSpan) withinSpans.add(group);
       if (narrowing && DAY_KINDS.some((kind) => part[kind] !== undefined)) {
         narrowing = false;
         // The days take the place of "every day"; weekdays of weekdays are those in both ("every weekend, saturday only").
@@ -506,7 +503,10 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   }
   // "on the 1st and every monday in june": a month said last bounds every kind of day joined before it.
   for (const g of groups) {
-    if (g.months && !withinSpans.has(g) && DAY_KINDS.filter((kind) => g[kind] !== undefined).length > 1) {
+    // Days that are both ("every monday the 18th to the 24th of may", "every weekday from may 6 to 10") are one kind of day
+    // unless 'and' joins more.
+    const oneKind = g.bothDays && !tokens.some((token) => token === 'and' || token === '&');
+    if (g.months && !oneKind && DAY_KINDS.filter((kind) => g[kind] !== undefined).length > 1) {
       addNote(
         g,
         `read ${monthsText(g.months)} as bounding every part joined by 'and'; for a part in every month, give it a rule of its own, such as 'every monday in june and the 1st of every month'`,
@@ -1104,7 +1104,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
         holiday.date,
       );
       if (note) notes.push(note);
-      out.push(...holiday.date);
+      out.push(...weekdayBeforeAsSpan(holiday.date, tokens));
       k += holiday.said.length - 1;
     } else if (/^semi(?:monthly|weekly)$/.test(tokens[k]!) || (tokens[k] === 'semi' && tokens[k + 1] === '-' && /^(?:monthly|weekly)$/.test(tokens[k + 2] ?? ''))) {
       // "semimonthly", "semi-weekly": twice a month or week (the days are chosen, with a note, as for "twice a month").
@@ -2826,6 +2826,19 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
     }
   }
   return end;
+}
+
+/**
+ * "the monday before may 25th" (Victoria Day), which the reader of one instant reads, as the rule reads it: that weekday
+ * within the seven days before the date ("monday the 18th to the 24th of may"). Not beside other days joined by 'and',
+ * whose days a list would run together with these.
+ */
+function weekdayBeforeAsSpan(date: readonly string[], tokens: readonly string[]): readonly string[] {
+  const day = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(date[4] ?? '');
+  if (date[0] !== 'the' || weekdayOf(date[1]) === undefined || date[2] !== 'before' || monthOf(date[3]) === undefined || !day || Number(day[1]) < 9) return date;
+  if (tokens.some((token) => token === 'and' || token === '&')) return date;
+  const last = Number(day[1]) - 1;
+  return [date[1]!, 'the', ordinalDay(last - 6), 'to', 'the', ordinalDay(last), 'of', date[3]!];
 }
 
 /** The weekdays of "monday through thursday", "tue-thu", "mon, wed and fri", "weekdays", "weekends", or null. */

@@ -126,3 +126,18 @@ describe('an ordinal in digits before a month with its day is a step of years, a
     expect(read.type === 'recurring' && read.local_cron).toBe(cron);
   });
 });
+
+describe('every holiday the one-time reader knows is read as a repeating rule too', () => {
+  it.each([
+    ['every victoria day', ['2027-05-24 09:00', '2028-05-22 09:00', '2029-05-21 09:00', '2030-05-20 09:00']],
+    ['victoria day at 10am every year', ['2027-05-24 10:00', '2028-05-22 10:00', '2029-05-21 10:00', '2030-05-20 10:00']],
+  ])('%s', async (phrase, fires) => {
+    const read = await schedule(phrase);
+    expect(read.fires).toEqual(fires);
+    expect(read.notes).toEqual(["read 'victoria day' as the Canadian holiday, the Monday before May 25th"]);
+  });
+
+  it('a weekday within days of a named month, said after it, is one kind of day: no note of parts joined', async () => {
+    expect((await schedule('every monday the 18th to the 24th of may')).notes).toEqual([]);
+  });
+});
