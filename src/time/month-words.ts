@@ -17,6 +17,7 @@ export interface InOrder {
  */
 export function withMonthWordsInOrder(said: string): InOrder {
   refuseStepBeforeMonth(said);
+  refuseYearAsStart(said);
   const spans: Array<[string, string]> = [];
   return { text: withDaysOfOneMonth(withStartAfterDays(withEveryOtherYear(said)), spans), spans };
 }
@@ -102,4 +103,16 @@ function withDaysOfOneMonth(said: string, spans: Array<[string, string]>): strin
   const again = `${read.opener ? `${read.opener} ` : ''}the ${ordinal(start)} ${read.opener?.toLowerCase() === 'between' ? 'and' : to} the ${ordinal(end)} of ${monthOf(read.month.toLowerCase()) === undefined ? read.month : MONTH_NAMES[monthOf(read.month.toLowerCase())! - 1]!.toLowerCase()}`;
   spans.push([again, read.at[0]]);
   return `${said.slice(0, read.at.index)}${again}${said.slice(read.at.index + read.at[0].length)}`;
+}
+
+/**
+ * "every year starting 2028 on march 3rd", "every month starting in 2028": a start that is a year names no day to start on
+ * (and four digits may be a clock, "starting 2030" 20:30); neither is guessed, and the refusal writes each.
+ */
+function refuseYearAsStart(said: string): void {
+  const found = /\b(starting|beginning|commencing|effective)( in)? ((?:19|20)(\d\d))\b(?!:| ?(?:am|pm|a\.m|p\.m|h|hours?)\b|[-/.]\d)/i.exec(said);
+  if (!found) return;
+  const year = found[3]!;
+  const clock = found[2] === undefined && Number(found[4]) < 60 ? `; for a time, '${found[1]} at ${year.slice(0, 2)}:${year.slice(2)}'` : '';
+  throw new UsageError(`'${said}': '${found[0]}' gives a year, which names no day to start on`, `Give the day, such as '${found[1]} jan 1 ${year}'${clock}.`);
 }

@@ -2112,7 +2112,9 @@ function readExcept(tokens: readonly string[], i: number, part: Group): number |
     part.exceptWeekdays = set.value;
     return set.end;
   }
-  const times = exceptedTimes(tokens, tokens[after] === 'at' ? after + 1 : after);
+  // "except daily at 12am", "except every day at noon": a time left out each day, as "except at 12am".
+  const daily = tokens[after] === 'daily' ? after + 1 : /^(?:every|each)$/.test(tokens[after] ?? '') && tokens[after + 1] === 'day' ? after + 2 : after;
+  const times = exceptedTimes(tokens, tokens[daily] === 'at' ? daily + 1 : daily);
   if (times) {
     part.exceptTimes = times.value;
     return times.end;

@@ -141,3 +141,37 @@ describe('every holiday the one-time reader knows is read as a repeating rule to
     expect((await schedule('every monday the 18th to the 24th of may')).notes).toEqual([]);
   });
 });
+
+describe('a time left out of hours that divide the day, said daily or not, leaves the others', () => {
+  it.each([
+    ['every 8 hours except daily at 12am', '0 8,16 * * *'],
+    ['every 8 hours except every day at midnight', '0 8,16 * * *'],
+    ['every 6 hours except at 6pm', '0 0,6,12 * * *'],
+    ['every 2 hours except 2pm', '0 0,2,4,6,8,10,12,16,18,20,22 * * *'],
+    ['hourly except daily at noon', '0 0-11,13-23 * * *'],
+  ])('%s', async (phrase, cron) => {
+    const read = await schedule(phrase);
+    expect(read.type === 'recurring' && read.local_cron).toBe(cron);
+  });
+
+  it.each([
+    ['every 6 hours except at 5pm', 'leaves out 17:00, a time it never runs at (it runs at 00:00, 06:00, 12:00 and 18:00)'],
+    ['every 5 hours except at 5am', 'leaves out a time of day from a rule that does not run at the same hours every day'],
+  ])('%s is refused, said why', async (phrase, said) => {
+    expect(await refusal(phrase)).toContain(said);
+  });
+});
+
+describe('a start that is a year alone names no day: refused with what to write', () => {
+  it.each([
+    ['every year starting 2028 on march 3rd', "'starting 2028' gives a year, which names no day to start on | Give the day, such as 'starting jan 1 2028'; for a time, 'starting at 20:28'."],
+    ['every month starting 2028 on the 10th', "'starting 2028' gives a year"],
+    ['every march 3rd starting in 2028', "'starting in 2028' gives a year, which names no day to start on | Give the day, such as 'starting jan 1 2028'."],
+  ])('%s', async (phrase, said) => {
+    expect(await refusal(phrase)).toContain(said);
+  });
+
+  it('a start with its day and year is read', async () => {
+    expect((await schedule('every march 3rd starting jan 1 2028')).fires[0]).toBe('2028-03-03 09:00');
+  });
+});
