@@ -19,7 +19,7 @@ export function withMonthWordsInOrder(said: string): InOrder {
   refuseStepBeforeMonth(said);
   refuseYearAsStart(said);
   const spans: Array<[string, string]> = [];
-  return { text: withDaysOfOneMonth(withStartAfterDays(withEveryOtherYear(said)), spans), spans };
+  return { text: withDaysOfOneMonth(withStartAfterDays(withEveryOtherYear(withCurrentAsThis(said, spans))), spans), spans };
 }
 
 const STEPS: Record<string, number> = { third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
@@ -115,4 +115,16 @@ function refuseYearAsStart(said: string): void {
   const year = found[3]!;
   const clock = found[2] === undefined && Number(found[4]) < 60 ? `; for a time, '${found[1]} at ${year.slice(0, 2)}:${year.slice(2)}'` : '';
   throw new UsageError(`'${said}': '${found[0]}' gives a year, which names no day to start on`, `Give the day, such as '${found[1]} jan 1 ${year}'${clock}.`);
+}
+
+/**
+ * "every day current month", "every day in the current month", "every day during this month": the month (week, year) this
+ * one, as "every day this month" says it, which bounds the rule to it.
+ */
+function withCurrentAsThis(said: string, spans: Array<[string, string]>): string {
+  return said.replace(/\b(?:(?:in|during) )?(?:(?:the )?current|this) (week|month|year)\b/gi, (words: string, unit: string) => {
+    const again = `this ${unit.toLowerCase()}`;
+    if (words.toLowerCase() !== again) spans.push([again, words]);
+    return again;
+  });
 }

@@ -175,3 +175,20 @@ describe('a start that is a year alone names no day: refused with what to write'
     expect((await schedule('every march 3rd starting jan 1 2028')).fires[0]).toBe('2028-03-03 09:00');
   });
 });
+
+describe("'current month' and 'in this month' bound a rule as 'this month' does", () => {
+  it.each([
+    ['every day current month at 9am', 'current month'],
+    ['every day in the current month', 'in the current month'],
+    ['every day during this month', 'during this month'],
+  ])('%s', async (phrase, said) => {
+    const read = await schedule(phrase);
+    expect(read.type).toBe('series');
+    expect(read.fires.slice(0, 2)).toEqual(['2026-12-08 09:00', '2026-12-09 09:00']);
+    expect(read.notes).toContain(`read '${said}' as Tue 1 Dec to Thu 31 Dec`);
+  });
+
+  it('the current week too', async () => {
+    expect((await schedule('every weekday current week at 5pm')).fires).toEqual(['2026-12-07 17:00', '2026-12-08 17:00', '2026-12-09 17:00', '2026-12-10 17:00']);
+  });
+});
