@@ -326,7 +326,8 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     throw new UsageError(`'${input.trim()}' ends at ${formatLocal(zone, ends.until)}, before it first runs`, 'Give a later end, or leave it out.');
   }
   const acrossMonths = ends.start === undefined ? undefined : startOnDayOfMonth(text, read);
-  const described = base.meaning.description.replace(/ \([^)]*\)$/, '');
+  // A set's description names the zone after each cron's part ("...; and ..."): said once, after the whole and its ends.
+  const described = base.meaning.description.split(` (${base.meaning.timezone})`).join('');
   // A rule counted from a day says it ("starting 2027-05-13"); a start said in the phrase is that day, said once, as written.
   const ruleSaid = ends.start === undefined ? described : described.replace(/, starting \d{4}-\d{2}-\d{2}$/, '');
   return {
@@ -334,7 +335,8 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     input,
     timezone: zone,
     // An interval counted from its own start runs at the start's times, not at those of the UTC cron it came from.
-    description: `${inner !== read ? elapsedText(inner) : ruleSaid}, ${ends.said.join(', ')} (${zone})`,
+    // A set of crons is said with its parts, and the ends, which bound every part, after them all.
+    description: `${inner !== read || read.kind === 'elapsed' ? elapsedText(inner) : ruleSaid}${ruleSaid.includes('; and ') && inner === read && read.kind !== 'elapsed' ? ';' : ','} ${ends.said.join(', ')} (${zone})`,
     reason: 'gives its own start, end or count, so it is a series of one-time schedules within them',
     hint: 'Without them it is a repeating schedule; --until and --count say the same as flags.',
     next_runs: runs.map((ms) => new Date(ms).toISOString()),

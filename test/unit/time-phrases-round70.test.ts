@@ -192,3 +192,20 @@ describe("'current month' and 'in this month' bound a rule as 'this month' does"
     expect((await schedule('every weekday current week at 5pm')).fires).toEqual(['2026-12-07 17:00', '2026-12-08 17:00', '2026-12-09 17:00', '2026-12-10 17:00']);
   });
 });
+
+describe('a series within its ends says the rule once, its zone once, and the ends after all of it', () => {
+  it.each([
+    ['every 45 minutes for 4 times', 'Every 45 minutes, for 4 times (America/New_York)'],
+    ['every 90 minutes until friday', 'Every 90 minutes, until friday (America/New_York)'],
+    ['every day at 9:00 and 17:30 until friday', 'At 09:00 AM; and At 05:30 PM; until friday (America/New_York)'],
+    ['every day at 9am until friday', 'At 09:00 AM, until friday (America/New_York)'],
+  ])('%s', async (phrase, description) => {
+    expect((await schedule(phrase)).description).toBe(description);
+  });
+
+  it('a set kept in step with a start names the zone once, with the count after every part', async () => {
+    const { description } = await schedule('every 45 minutes starting at 3pm for 4 times');
+    expect(description.match(/America\/New_York/g)).toHaveLength(1);
+    expect(description).toMatch(/; for 4 times \(America\/New_York\)$/);
+  });
+});
