@@ -2832,13 +2832,15 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
 
 /**
  * "the monday before may 25th" (Victoria Day), which the reader of one instant reads, as the rule reads it: that weekday
- * within the seven days before the date ("monday the 18th to the 24th of may"). Not beside other days joined by 'and',
- * whose days a list would run together with these.
+ * within the seven days before the date ("monday the 18th to the 24th of may"), where the phrase repeats it. Not beside
+ * other days joined by 'and', whose days a list would run together with these.
  */
 function weekdayBeforeAsSpan(date: readonly string[], tokens: readonly string[]): readonly string[] {
   const day = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(date[4] ?? '');
   if (date[0] !== 'the' || weekdayOf(date[1]) === undefined || date[2] !== 'before' || monthOf(date[3]) === undefined || !day || Number(day[1]) < 9) return date;
   if (tokens.some((token) => token === 'and' || token === '&')) return date;
+  // "victoria day" alone is one instant (a span of days would repeat it): only a phrase that repeats reads it as its rule.
+  if (!tokens.some((token) => /^(?:every|each|yearly|annually|year|years)$/.test(token))) return date;
   const last = Number(day[1]) - 1;
   return [date[1]!, 'the', ordinalDay(last - 6), 'to', 'the', ordinalDay(last), 'of', date[3]!];
 }

@@ -137,6 +137,10 @@ describe('every holiday the one-time reader knows is read as a repeating rule to
     expect(read.notes).toEqual(["read 'victoria day' as the Canadian holiday, the Monday before May 25th"]);
   });
 
+  it('victoria day alone is still one instant', async () => {
+    expect(await refusal('victoria day')).toContain("'victoria day' is one instant (2027-05-24 09:00 EDT)");
+  });
+
   it('a weekday within days of a named month, said after it, is one kind of day: no note of parts joined', async () => {
     expect((await schedule('every monday the 18th to the 24th of may')).notes).toEqual([]);
   });
