@@ -91,7 +91,14 @@ export interface SeriesMeaning {
 
 export type PhraseMeaning = OnceMeaning | RecurringMeaning | SeriesMeaning;
 
-export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions): Promise<OnceMeaning> {
+export async function meaningOfOnce(input: string, options: PhraseOptions): Promise<OnceMeaning> {
+  return onceMeaning(input, options).catch(async (error: unknown) => {
+    throw error instanceof (await import('./once')).RecurringPhraseError ? await asRuleRefused(error, input, options) : error;
+  });
+}
+
+/** The one instant a phrase names; a repeating phrase is refused as one, without asking the repeating reader (which asks this). */
+async function onceMeaning(input: string, { now, zone }: PhraseOptions): Promise<OnceMeaning> {
   const { instant, isNow, notes } = await instantOf(input, { now, zone });
   return {
     type: 'one-time',
@@ -133,6 +140,19 @@ async function instantOf(input: string, options: InstantOptions): Promise<Parsed
       throw refused;
     }
   }
+}
+
+/**
+ * A repeating phrase given as one instant points to `recurring create`, unless the repeating reader refuses it too
+ * ("every fri in week 12"): then its refusal, which says what to write, is the answer, and no command is offered that
+ * would refuse it.
+ */
+async function asRuleRefused(error: UsageError, input: string, options: PhraseOptions): Promise<UsageError> {
+  const refused = await meaningOfSchedule(input, { now: options.now, zone: options.zone }, 1).then(
+    () => undefined,
+    (other: unknown) => other,
+  );
+  return refused instanceof UsageError ? refused : error;
 }
 
 export interface RecurringOptions {
@@ -233,17 +253,18 @@ export function noEndSaid(meaning: { notes: readonly string[] }): string | undef
  */
 export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
   const typed = input.trim().replace(/\s+/g, ' ');
-  const said = withMonthWordsInOrder(typed);
+  const { text: said, spans } = withMonthWordsInOrder(typed);
   if (said === typed) {
     const meaning = await scheduleMeaning(input, options, count);
     return { ...meaning, notes: quotedAsTyped(meaning.notes, input) };
   }
-  // Said again in an order the grammar reads: the meaning and its errors repeat the phrase as typed.
+  // Said again in an order the grammar reads: the meaning and its errors repeat the phrase as typed, and its notes the words typed.
   const meaning = await scheduleMeaning(said, options, count).catch((error: unknown) => {
     if (error instanceof UsageError) error.message = error.message.split(said).join(typed);
     throw error;
   });
-  return { ...meaning, input, notes: quotedAsTyped(meaning.notes, input) };
+  const notes = meaning.notes.map((note) => spans.reduce((each, [again, words]) => each.split(`'${again}'`).join(`'${words}'`), note));
+  return { ...meaning, input, notes: quotedAsTyped(notes, input) };
 }
 
 async function scheduleMeaning(input: string, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {
@@ -277,11 +298,8 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     // What is left once the ends are read may be one instant ("on 3" of "on 3 next week") that the whole phrase is not:
     // the one-time reader's own refusal of the whole says why ("next week has no 3rd"), where one of its words alone misleads.
     if (error instanceof OneInstantError) {
-      const whole = await meaningOfOnce(input.trim(), options).then(
-        () => undefined,
-        (refused: unknown) => refused,
-      );
-      if (whole instanceof UsageError && !whole.message.startsWith('Could not')) throw whole;
+      const whole = await onceRefusalOf(input.trim(), options);
+      if (whole) throw whole;
     }
     const instead = await insteadIfOneInstant(error, input.trim(), options);
     // An error about the rule repeats the phrase as typed, not what is left of it once its ends are read.
@@ -301,10 +319,15 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     if (once) throw once;
   }
   if (runs.length === 0 && count > 0 && ends.until !== undefined) {
+    // "on the 20 this week": a phrase with no word that repeats it, whose span has no run, is refused as the one-time
+    // reader refuses it ("this week has no 20th"), not for an end before a start it never said.
+    const whole = RECURRING_WORDS.test(text) ? undefined : await onceRefusalOf(input.trim(), options);
+    if (whole) throw whole;
     throw new UsageError(`'${input.trim()}' ends at ${formatLocal(zone, ends.until)}, before it first runs`, 'Give a later end, or leave it out.');
   }
   const acrossMonths = ends.start === undefined ? undefined : startOnDayOfMonth(text, read);
-  const described = base.meaning.description.replace(/ \([^)]*\)$/, '');
+  // A set's description names the zone after each cron's part ("...; and ..."): said once, after the whole and its ends.
+  const described = base.meaning.description.split(` (${base.meaning.timezone})`).join('');
   // A rule counted from a day says it ("starting 2027-05-13"); a start said in the phrase is that day, said once, as written.
   const ruleSaid = ends.start === undefined ? described : described.replace(/, starting \d{4}-\d{2}-\d{2}$/, '');
   return {
@@ -312,7 +335,8 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     input,
     timezone: zone,
     // An interval counted from its own start runs at the start's times, not at those of the UTC cron it came from.
-    description: `${inner !== read ? elapsedText(inner) : ruleSaid}, ${ends.said.join(', ')} (${zone})`,
+    // A set of crons is said with its parts, and the ends, which bound every part, after them all.
+    description: `${inner !== read || read.kind === 'elapsed' ? elapsedText(inner) : ruleSaid}${ruleSaid.includes('; and ') && inner === read && read.kind !== 'elapsed' ? ';' : ','} ${ends.said.join(', ')} (${zone})`,
     reason: 'gives its own start, end or count, so it is a series of one-time schedules within them',
     hint: 'Without them it is a repeating schedule; --until and --count say the same as flags.',
     next_runs: runs.map((ms) => new Date(ms).toISOString()),
@@ -518,17 +542,30 @@ async function insteadIfOneInstant(error: unknown, text: string, options: Phrase
   return (await oneInstantError(text, options)) ?? error;
 }
 
+/** The one-time reader's refusal of a phrase, when it refuses it for a reason of its own (not as unreadable). */
+async function onceRefusalOf(text: string, options: PhraseOptions): Promise<UsageError | undefined> {
+  const refused = await onceMeaning(text, options).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  return refused instanceof UsageError && !refused.message.startsWith('Could not') ? refused : undefined;
+}
+
 /** A phrase given as a repeating one that reads as one instant. */
 class OneInstantError extends UsageError {}
 
 /** For a phrase given as a repeating one that reads as one instant ("tomorrow at 9am"): the error that says so and points to --execute-at. */
 async function oneInstantError(text: string, { now, zone }: PhraseOptions): Promise<UsageError | undefined> {
-  const instant = await meaningOfOnce(text, { now, zone }).catch(() => null);
+  const instant = await onceMeaning(text, { now, zone }).catch(() => null);
   if (!instant) return undefined;
+  // "easter", "orthodox easter at 9am": how often is no help, as "every easter" is refused too.
+  const movable = (await import('./movable-holidays')).movableHolidayIn(text.toLowerCase().replace(/\s+/g, ' '));
   return new OneInstantError(
     `'${text}' is one instant (${instant.local}), not a repeating schedule`,
     `To send it once, use --execute-at: letta-switchboard send --agent-id AGENT --message "..." --execute-at "${text.replace(/"/g, '\\"')}". ` +
-      "To repeat it, say how often, such as 'every day at 9am' or 'every monday at 9am'.",
+      (movable
+        ? `${movable[0]!.toUpperCase()}${movable.slice(1)} falls on a different day each year, which a repeating schedule cannot follow: send each year's once.`
+        : "To repeat it, say how often, such as 'every day at 9am' or 'every monday at 9am'."),
   );
 }
 

@@ -450,7 +450,9 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       }
       // "friday the 13th": a weekday and the day of the month right after it are one day that is both.
       const at = tokens[i] === 'the' ? i : i - 1;
-      const sameDay = !joined && tokens[at] === 'the' && weekdayOf(tokens[at - 1]) !== undefined && part.monthDays !== undefined;
+      // "every weekday from the 6th to the 10th of may", "every friday between the 1st and the 7th": the weekdays within the span.
+      const withinSpan = !joined && /^(?:from|between)$/.test(tokens[i] ?? '') && group.weekdays !== undefined && (part.monthDays?.length ?? 0) > 1;
+      const sameDay = (!joined && tokens[at] === 'the' && weekdayOf(tokens[at - 1]) !== undefined && part.monthDays !== undefined) || withinSpan;
       if (narrowing && DAY_KINDS.some((kind) => part[kind] !== undefined)) {
         narrowing = false;
         // The days take the place of "every day"; weekdays of weekdays are those in both ("every weekend, saturday only").
@@ -501,7 +503,10 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   }
   // "on the 1st and every monday in june": a month said last bounds every kind of day joined before it.
   for (const g of groups) {
-    if (g.months && DAY_KINDS.filter((kind) => g[kind] !== undefined).length > 1) {
+    // Days that are both ("every monday the 18th to the 24th of may", "every weekday from may 6 to 10") are one kind of day
+    // unless 'and' joins more.
+    const oneKind = g.bothDays && !tokens.some((token) => token === 'and' || token === '&');
+    if (g.months && !oneKind && DAY_KINDS.filter((kind) => g[kind] !== undefined).length > 1) {
       addNote(
         g,
         `read ${monthsText(g.months)} as bounding every part joined by 'and'; for a part in every month, give it a rule of its own, such as 'every monday in june and the 1st of every month'`,
@@ -1099,7 +1104,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
         holiday.date,
       );
       if (note) notes.push(note);
-      out.push(...holiday.date);
+      out.push(...weekdayBeforeAsSpan(holiday.date, tokens));
       k += holiday.said.length - 1;
     } else if (/^semi(?:monthly|weekly)$/.test(tokens[k]!) || (tokens[k] === 'semi' && tokens[k + 1] === '-' && /^(?:monthly|weekly)$/.test(tokens[k + 2] ?? ''))) {
       // "semimonthly", "semi-weekly": twice a month or week (the days are chosen, with a note, as for "twice a month").
@@ -2107,7 +2112,9 @@ function readExcept(tokens: readonly string[], i: number, part: Group): number |
     part.exceptWeekdays = set.value;
     return set.end;
   }
-  const times = exceptedTimes(tokens, tokens[after] === 'at' ? after + 1 : after);
+  // "except daily at 12am", "except every day at noon": a time left out each day, as "except at 12am".
+  const daily = tokens[after] === 'daily' ? after + 1 : /^(?:every|each)$/.test(tokens[after] ?? '') && tokens[after + 1] === 'day' ? after + 2 : after;
+  const times = exceptedTimes(tokens, tokens[daily] === 'at' ? daily + 1 : daily);
   if (times) {
     part.exceptTimes = times.value;
     return times.end;
@@ -2821,6 +2828,21 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
     }
   }
   return end;
+}
+
+/**
+ * "the monday before may 25th" (Victoria Day), which the reader of one instant reads, as the rule reads it: that weekday
+ * within the seven days before the date ("monday the 18th to the 24th of may"), where the phrase repeats it. Not beside
+ * other days joined by 'and', whose days a list would run together with these.
+ */
+function weekdayBeforeAsSpan(date: readonly string[], tokens: readonly string[]): readonly string[] {
+  const day = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(date[4] ?? '');
+  if (date[0] !== 'the' || weekdayOf(date[1]) === undefined || date[2] !== 'before' || monthOf(date[3]) === undefined || !day || Number(day[1]) < 9) return date;
+  if (tokens.some((token) => token === 'and' || token === '&')) return date;
+  // "victoria day" alone is one instant (a span of days would repeat it): only a phrase that repeats reads it as its rule.
+  if (!tokens.some((token) => /^(?:every|each|yearly|annually|year|years)$/.test(token))) return date;
+  const last = Number(day[1]) - 1;
+  return [date[1]!, 'the', ordinalDay(last - 6), 'to', 'the', ordinalDay(last), 'of', date[3]!];
 }
 
 /** The weekdays of "monday through thursday", "tue-thu", "mon, wed and fri", "weekdays", "weekends", or null. */

@@ -317,20 +317,21 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (group.window) {
       throw new UsageError(`'${original}' leaves out a time of day from a window, which one rule cannot say`, "Give the window in two, such as 'every hour from 9am to 11am and from 1pm to 5pm'.");
     }
-    if (step?.unit !== 'hour' || step.n !== 1 || group.times.length > 0) {
+    // "every 8 hours except at midnight": hours that divide the day run at the same hours every day, so those are left out of them.
+    if (step?.unit !== 'hour' || 24 % step.n !== 0 || group.times.length > 0) {
       throw new UsageError(
-        `'${original}' leaves out a time of day from a rule that does not run every hour`,
+        `'${original}' leaves out a time of day from a rule that does not run at the same hours every day`,
         "Leave times out of every hour, such as 'every hour except 1pm', or name the times it runs at.",
       );
     }
     const minute = group.minuteOfHour ?? 0;
-    const off = group.exceptTimes.find((time) => time.minute !== minute);
+    const off = group.exceptTimes.find((time) => time.minute !== minute || time.hour % step.n !== 0);
     if (off)
       throw new UsageError(
-        `'${original}' leaves out ${formatClock(off.hour, off.minute)}, a time it never runs at (it runs at :${String(minute).padStart(2, '0')})`,
+        `'${original}' leaves out ${formatClock(off.hour, off.minute)}, a time it never runs at (it runs at ${step.n === 1 ? `:${String(minute).padStart(2, '0')}` : listText([...Array(24 / step.n).keys()].map((k) => formatClock(k * step.n, minute)))})`,
         "Give the hours to leave out, such as 'every hour except 1pm'.",
       );
-    const hours = [...Array(24).keys()].filter((hour) => !group.exceptTimes!.some((time) => time.hour === hour));
+    const hours = [...Array(24).keys()].filter((hour) => hour % step.n === 0 && !group.exceptTimes!.some((time) => time.hour === hour));
     if (hours.length === 0) throw new UsageError(`'${original}' leaves no time to run at`);
     const times = hours.map((hour) => ({ value: { hour, minute }, end: 0, ambiguous: false, written: hour, text: formatClock(hour, minute) }));
     group = { ...group, interval: { n: 1, unit: 'day' as const }, minuteOfHour: undefined, exceptTimes: undefined, times, clockTimes: true };

@@ -578,8 +578,8 @@ describe('a date with its year first, in words', () => {
     expect(first.local).toBe((await meaningOfOnce('on the 5th in november', sunday)).local);
   });
 
-  it('"every 3rd day in july" is a repeating phrase, pointed to recurring create', async () => {
-    await expect(meaningOfOnce('every 3rd day in july', sunday)).rejects.toThrow("'every 3rd day in july' is a recurring schedule, not one time");
+  it('"every 3rd day in july" is a repeating phrase the repeating reader refuses too: its refusal, not a pointer to recurring create', async () => {
+    await expect(meaningOfOnce('every 3rd day in july', sunday)).rejects.toThrow("'every 3rd day in july' could be July 3rd or every 3 days in July");
   });
 
   it('"minus" is no word of a time', async () => {

@@ -63,16 +63,17 @@ describe('a start said before the days it starts', () => {
   });
 });
 
-describe('a span of days in one named month, the month said once, is those days', () => {
+describe('a span of days in one named month, the month said once, is those days each year, as the 13th to the 15th of july is', () => {
   it.each([
-    ['every day from july 13 to 15', ['2027-07-13 09:00', '2027-07-14 09:00', '2027-07-15 09:00']],
-    ['every day between july 13 and 15', ['2027-07-13 09:00', '2027-07-14 09:00', '2027-07-15 09:00']],
-    ['daily from august 3rd to 5th at 7am', ['2027-08-03 07:00', '2027-08-04 07:00', '2027-08-05 07:00']],
-    ['every weekday from may 6 to 10', ['2027-05-06 09:00', '2027-05-07 09:00', '2027-05-10 09:00']],
-  ])('%s', async (phrase, fires) => {
-    const read = await schedule(phrase);
-    expect(read.fires).toEqual(fires);
-    expect(read.input).toBe(phrase);
+    ['every day from july 13 to 15', ['2027-07-13 09:00', '2027-07-14 09:00', '2027-07-15 09:00', '2028-07-13 09:00'], "'from july 13 to 15' as July 13 to 15"],
+    ['every day between july 13 and 15', ['2027-07-13 09:00', '2027-07-14 09:00', '2027-07-15 09:00', '2028-07-13 09:00'], "'between july 13 and 15' as July 13 to 15"],
+    ['daily from august 3rd to 5th at 7am', ['2027-08-03 07:00', '2027-08-04 07:00', '2027-08-05 07:00', '2028-08-03 07:00'], "'from august 3rd to 5th' as August 3 to 5"],
+    ['every weekday from may 6 to 10', ['2027-05-06 09:00', '2027-05-07 09:00', '2027-05-10 09:00', '2028-05-08 09:00'], "'from may 6 to 10' as May 6 to 10"],
+  ])('%s', async (phrase, fires, read) => {
+    const meaning = await schedule(phrase);
+    expect(meaning.fires).toEqual(fires);
+    expect(meaning.input).toBe(phrase);
+    expect(meaning.notes.join('\n')).toContain(`read ${read} of every year; to run them once, give each day its month`);
   });
 });
 
