@@ -1,6 +1,7 @@
 // A file of its own, so the one-time reader uses it without loading the recurring grammar (looks-recurring).
 
 import { NUMBER_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon';
+import { checkQualifiedPart } from './qualified-part';
 
 /** A clock time: "6am", "9:30", "15h", "at 8", "8 o'clock", "noon". */
 export const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|(?:\bat|@) ?\d|\b(?:noon|midday|midnight)\b/;
@@ -29,6 +30,7 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring', n
     )
   )
     return text;
+  if (GIVES_A_TIME.test(text)) checkQualifiedPart(text);
   const plain = text
     .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
     // "month end", "every month-end", "quarter end", "year-end": the end of the month (quarter, year), of every one.

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { MONDAY_IN_NEW_YORK as OPTIONS, onceReading, onceRefusal } from '../helpers/phrase-readings';
+import { meaningOfSchedule } from '../../src/time/index';
+
+/* One-time phrases read wrong or refused without saying why, each with its family. Monday 2026-12-07, 10:00 in New York. */
+
+async function scheduleRefusal(phrase: string): Promise<string> {
+  try {
+    await meaningOfSchedule(phrase, OPTIONS);
+  } catch (error) {
+    const { message, hint } = error as { message: string; hint?: string };
+    return `${message} | ${hint ?? ''}`;
+  }
+  throw new Error(`'${phrase}' was read`);
+}
+
+describe("early, mid or late in a part of the day narrows it: a clock beside it must fall there ('early morning at 11')", () => {
+  it.each([
+    ['early morning at 11', /the early morning runs from 00:00 to 09:00, and '11' there is 11:00 \| .*leave out 'early'/],
+    ['early morning at 11am', /the early morning runs from 00:00 to 09:00, and 11:00 is not in it/],
+    ['late morning at 7', /the late morning runs from 10:00 to 12:00, and '7' there is 07:00/],
+    ['tomorrow early afternoon at 5', /the early afternoon runs from 12:00 to 15:00, and '5' there is 17:00/],
+    ['friday early evening at 10', /the early evening runs from 16:00 to 20:00, and '10' there is 22:00/],
+    ['late in the evening at 4', /the late evening runs from 20:00 to 00:00, and '4' there is 16:00/],
+    ['at 9 mid-afternoon', /the mid-afternoon runs from 13:00 to 16:00, and '9' there is 21:00 \| .*leave out 'mid'/],
+    ['late night at 7', /the late night runs from 22:00 to 06:00, and '7' there is 19:00/],
+  ])('%s is refused', async (phrase, refusal) => {
+    expect(await onceRefusal(phrase)).toMatch(refusal);
+  });
+
+  it.each([
+    ['early morning at 7', '2026-12-08 07:00'],
+    ['late morning at 11', '2026-12-07 11:00'],
+    ['early afternoon at 1', '2026-12-07 13:00'],
+    ['late evening at 10', '2026-12-07 22:00'],
+    ['december 16 early morning at 7', '2026-12-16 07:00'],
+    ['late night at 2', '2026-12-08 02:00'],
+  ])('%s is read', async (phrase, at) => {
+    expect((await onceReading(phrase)).at).toBe(at);
+  });
+
+  it('a clock the part alone cannot hold keeps its refusal', async () => {
+    expect(await onceRefusal('early morning at 8pm')).toMatch(/puts 20:00 in the morning/);
+  });
+
+  it('a schedule is checked the same way', async () => {
+    expect(await scheduleRefusal('every day early morning at 11')).toMatch(/the early morning runs from 00:00 to 09:00, and '11' there is 11:00/);
+  });
+});
