@@ -12,11 +12,16 @@ import { lookupZone } from './zone-names';
  * like the input first.
  */
 export function phraseError(input: string, problem: string, examples: readonly string[], count = 3, stuck?: string): UsageError {
-  // "early 2027": the digits are a year, not a time the word restates.
-  const year = /\b(early|mid|late)[- ]((?:19|20)\d\d)\b/.exec(input.toLowerCase());
-  if (year) return new UsageError(`'${input}': '${year[1]}' in a year leaves the day open`, `Give the day, such as 'march 3 ${year[2]} at 9am'.`);
   const week = WEEK_PART.exec(input.toLowerCase());
   if (week) return weekPartError(input, week);
+  // "early 2027", "late december at 9am": the words name days, not a time the word restates.
+  const span = SPAN_PART.exec(input.toLowerCase());
+  if (span)
+    return spanPartError(
+      input,
+      span,
+      examples.some((example) => example.startsWith('every')),
+    );
   // "tomorrow at 6am early morning", "at 8 very late morning": the time is given; the word (with "very" before it) only
   // restates it. A date's digits ("december 16 early morning") give no time.
   const restated = /\b(?:(?:very|really|quite) )?(early|late)\b/.exec(input.toLowerCase());
@@ -92,6 +97,43 @@ function weekPartError(input: string, week: RegExpExecArray): UsageError {
   );
 }
 
+const MONTHS = MONTH_NAMES.map((month) => month.toLowerCase());
+const MONTH_WORD = `(?:sept|${MONTHS.map((month) => `${month.slice(0, 3)}${month.length > 3 ? `(?:${month.slice(3)})?` : ''}`).join('|')})`;
+
+/** "mid march", "early next month", "late in the year", "middle of 2027": a part of a month or a year, which names no day. */
+const SPAN_PART = new RegExp(`\\b(early|mid|middle|late)(?:[- ]?| of | in )(?:(the|this|next|each|every) )?(${MONTH_WORD}|month|year|(?:19|20)\\d\\d)\\b(?:,? ((?:19|20)\\d\\d)\\b)?`);
+
+/** The day of a month, and the month of a year, each part of it is written as in a hint. */
+const SPAN_PART_DAY: Record<string, { day: number; month: number }> = { early: { day: 3, month: 1 }, mid: { day: 15, month: 7 }, middle: { day: 15, month: 7 }, late: { day: 25, month: 12 } };
+
+/** A part of a month or a year is refused as naming no day, in the words typed, with a date in that part to write instead. */
+function spanPartError(input: string, span: RegExpExecArray, recurring: boolean): UsageError {
+  const [, part, which, unit, year] = span as unknown as [string, string, string | undefined, string, string | undefined];
+  const { day, month } = SPAN_PART_DAY[part]!;
+  const clock = GIVES_A_TIME.test(input.toLowerCase().replace(span[0], ''))
+    ? input.toLowerCase().match(/\b(?:at |@ ?)?(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight)/)?.[0]
+    : undefined;
+  const at = clock ? ` ${clock.startsWith('at') || clock.startsWith('@') ? clock.replace(/^@ ?/, 'at ') : `at ${clock}`}` : ' at 9am';
+  const repeats = recurring || which === 'each' || which === 'every' || /^\s*(?:every|each)\b/i.test(input);
+  const named = MONTHS.find((name) => name.startsWith(unit.slice(0, 3)));
+  let what: string;
+  let instead: string;
+  if (unit === 'month') {
+    what = which === 'next' || which === 'this' ? `${which} month` : repeats ? 'every month' : 'a month';
+    instead = repeats ? `every month on the ${ordinalDay(day)}${at}` : `the ${ordinalDay(day)} of ${which === 'this' ? 'this' : 'next'} month${at}`;
+  } else if (unit === 'year') {
+    what = which === 'next' || which === 'this' ? `${which} year` : 'a year';
+    instead = `${MONTHS[month - 1]} ${day}${which === 'next' ? ' next year' : ''}${at}`;
+  } else if (/^\d/.test(unit)) {
+    what = unit;
+    instead = `${MONTHS[month - 1]} ${day} ${unit}${at}`;
+  } else {
+    what = `${named![0]!.toUpperCase()}${named!.slice(1)}${year ? ` ${year}` : ''}`;
+    instead = repeats ? `every ${named} ${day}${at}` : `${named} ${day}${year ? ` ${year}` : ''}${at}`;
+  }
+  return new UsageError(`'${input.trim()}': '${part}' in ${what} leaves the day open`, `Give the day, such as '${instead}'.`);
+}
+
 /** Words people use for a time that leave the time itself open: refused with what is open and how to say it. */
 const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
   [
@@ -108,11 +150,6 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     /\b(?:(?:early|late)[- ](?:morning|afternoon|evening|night)|mid[- ]?(?:morning|afternoon|evening))\b/,
     "'early', 'mid' or 'late' in a part of the day leaves the hour open",
     "Give the time, such as 'every monday at 7am' or 'tomorrow at 10pm'.",
-  ],
-  [
-    new RegExp(`\\b(?:(?:early|mid|late)[- ]?(?:${MONTH_NAMES.map((month) => month.toLowerCase()).join('|')}|month|year)|middle of (?:the |this |next |each |every )?(?:month|year))\\b`),
-    "'early', 'mid', 'middle' or 'late' in a month or a week leaves the day open",
-    "Give the day, such as 'march 3 at 9am', 'the 15th of next month' or, to repeat, 'every month on the 15th'.",
   ],
   [
     new RegExp(`\\b(?:\\d+(?:\\.\\d+)? ?(?:-|to|or) ?\\d+(?:\\.\\d+)? ?${AMOUNT_UNIT}|an? ${AMOUNT_UNIT} or two)\\b`),

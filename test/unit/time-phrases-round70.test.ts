@@ -47,3 +47,26 @@ describe("early, mid or late in a part of the day narrows it: a clock beside it 
     expect(await scheduleRefusal('every day early morning at 11')).toMatch(/the early morning runs from 00:00 to 09:00, and '11' there is 11:00/);
   });
 });
+
+describe("early, mid or late in a month or a year is refused in the words typed, with a date in that part ('mid march')", () => {
+  it.each([
+    ['mid march', "'mid march': 'mid' in March leaves the day open | Give the day, such as 'march 15 at 9am'."],
+    ['early in march', "'early in march': 'early' in March leaves the day open | Give the day, such as 'march 3 at 9am'."],
+    ['late december at 9am', "'late december at 9am': 'late' in December leaves the day open | Give the day, such as 'december 25 at 9am'."],
+    ['mid-sept 2027', "'mid-sept 2027': 'mid' in September 2027 leaves the day open | Give the day, such as 'september 15 2027 at 9am'."],
+    ['early next month', "'early next month': 'early' in next month leaves the day open | Give the day, such as 'the 3rd of next month at 9am'."],
+    ['middle of next month at 5pm', "'middle of next month at 5pm': 'middle' in next month leaves the day open | Give the day, such as 'the 15th of next month at 5pm'."],
+    ['late next year', "'late next year': 'late' in next year leaves the day open | Give the day, such as 'december 25 next year at 9am'."],
+    ['late 2027', "'late 2027': 'late' in 2027 leaves the day open | Give the day, such as 'december 25 2027 at 9am'."],
+  ])('%s', async (phrase, refusal) => {
+    expect(await onceRefusal(phrase)).toBe(refusal);
+  });
+
+  it('a schedule is offered one that repeats', async () => {
+    expect(await scheduleRefusal('every mid march')).toBe("'every mid march': 'mid' in March leaves the day open | Give the day, such as 'every march 15 at 9am'.");
+  });
+
+  it('a part of a week keeps its own refusal, naming weekdays', async () => {
+    expect(await onceRefusal('late next week')).toMatch(/names no weekday \(thursday\? friday\?\)/);
+  });
+});
