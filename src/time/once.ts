@@ -25,10 +25,10 @@ import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffs
 import { phraseError, unknownWords } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
-import { PartsClash, readParts, spelled, yearOf, type DayRef } from './read-once';
+import { PartsClash, readParts, spelled, YearClash, yearOf, type DayRef } from './read-once';
 import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
 import { withDayInSpan } from './day-in-span';
-import { refuseYearAlone } from './year-alone';
+import { refuseYearAlone, yearAndClock } from './year-alone';
 import { withEverydayWords } from './everyday-words';
 import { withLooseWords } from './loose-words';
 import { withMovableHolidays } from './movable-holidays';
@@ -207,7 +207,7 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
   const text = nextUnit(plainDays(withLooseWords(withDayInSpan(said, shown, wallTime(zone, now), named), shown, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
   refuseCountedDays(tokenize(text), shown);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
-  refuseYearAlone(text, shown);
+  refuseYearAlone(text, shown, wallTime(zone, now));
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
   // (As a start, "starting at 5 past the hour" is where an interval counts from: the recurring reader's.)
   const minute = edge ? undefined : minuteOfHour(text);
@@ -1157,6 +1157,10 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   } catch (error) {
     // "6:30pm 2 days ago": the amount counted back is no second time; the past is what the phrase says, and what it is told.
     if (error instanceof PartsClash && SAID_PAST.test(text)) throw notUnderstood(shown, text, error.message);
+    if (error instanceof YearClash) {
+      const [message, hint] = yearAndClock(error.year, error.yearSaid, error.clockSaid, calendar.wall(now));
+      throw new UsageError(`'${shown}' ${message}`, hint);
+    }
     if (error instanceof PartsClash) throw new UsageError(`'${shown}' ${error.message}`, error.hint);
     throw error;
   }

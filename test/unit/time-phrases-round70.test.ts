@@ -70,3 +70,32 @@ describe("early, mid or late in a month or a year is refused in the words typed,
     expect(await onceRefusal('late next week')).toMatch(/names no weekday \(thursday\? friday\?\)/);
   });
 });
+
+describe('a year with no day is offered a day of it still to come, or told it has passed', () => {
+  const MID_YEAR = { now: Date.parse('2026-06-10T14:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['in 2026', OPTIONS, "'in 2026' is the year 2026, which names no day | Give a day, such as 'december 31 2026'."],
+    ['in 2026', MID_YEAR, "'in 2026' is the year 2026, which names no day | Give a day, such as 'july 1 2026'."],
+    ['the year 2026 at 5pm', OPTIONS, "'the year 2026 at 5pm' is the year 2026 ('the year 2026') and a time ('5pm'), which name no day | Give a day in 2026, such as 'december 31 2026 at 5pm'."],
+    [
+      'twenty twenty six at 5pm',
+      OPTIONS,
+      "'twenty twenty six at 5pm' is the year 2026 ('twenty twenty six') and a time ('5pm'), which name no day | Give a day in 2026, such as 'december 31 2026 at 5pm'.",
+    ],
+    ['in 2025', OPTIONS, "'in 2025' is the year 2025, which names no day; 2025 has passed | Give a day to come, such as 'march 1 2027'."],
+    [
+      'in the year 2024 at 9am',
+      OPTIONS,
+      "'in the year 2024 at 9am' is the year 2024 ('in the year 2024') and a time ('9am'), which name no day; 2024 has passed | Give a day to come, such as 'march 1 2027 at 9am'.",
+    ],
+    ['in 2026', { ...OPTIONS, now: Date.parse('2026-12-31T15:00:00Z') }, "'in 2026' is the year 2026, which names no day; 2026 ends today | Give a day to come, such as 'march 1 2027'."],
+    ['in 2027', OPTIONS, "'in 2027' is the year 2027, which names no day | Give a day, such as 'march 1 2027'."],
+  ])('%s', async (phrase, options, refusal) => {
+    expect(await onceRefusal(phrase, options)).toBe(refusal);
+  });
+
+  it("'twenty twenty five', read as 20:25, does not offer a day of 2025", async () => {
+    expect((await onceReading('twenty twenty five')).notes).toBe("read 'twenty twenty five' as 20:25; not the year: 2025 has passed");
+    expect((await onceReading('twenty twenty six')).notes).toMatch(/for the year 2026, give a day in it, such as 'december 31 2026'/);
+  });
+});
