@@ -771,7 +771,8 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
       read.calendar = input.calendar;
       const season = zoned && seasonNote(zoned, instant);
       if (season) read.notes.push(season);
-      if (zoned?.guess) read.notes.push(zoned.guess);
+      // (A season's note says the guess too.)
+      else if (zoned?.guess) read.notes.push(zoned.guess);
       if (zoned?.written !== undefined) {
         // The small hours on another zone's clock are not the user's: they are up at their own hour.
         for (let k = read.notes.length - 1; k >= 0; k--) if (isSmallHoursNote(read.notes[k]!)) read.notes.splice(k, 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MONDAY_IN_NEW_YORK as OPTIONS, onceReading, onceRefusal } from '../helpers/phrase-readings';
-import { meaningOfSchedule } from '../../src/time/index';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
 
 /* One-time phrases read wrong or refused without saying why, each with its family. Monday 2026-12-07, 10:00 in New York. */
 
@@ -97,5 +97,25 @@ describe('a year with no day is offered a day of it still to come, or told it ha
   it("'twenty twenty five', read as 20:25, does not offer a day of 2025", async () => {
     expect((await onceReading('twenty twenty five')).notes).toBe("read 'twenty twenty five' as 20:25; not the year: 2025 has passed");
     expect((await onceReading('twenty twenty six')).notes).toMatch(/for the year 2026, give a day in it, such as 'december 31 2026'/);
+  });
+});
+
+describe("an abbreviation read as one zone of several, out of season ('9am BST' in December), gets one note saying both", () => {
+  it.each(['9am BST', 'tomorrow at noon bst', 'friday 9am in BST'])('%s', async (phrase) => {
+    const { notes } = await meaningOfOnce(phrase, OPTIONS);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(
+      /^read 'BST' as British Summer Time \(Europe\/London\), which is not in use there on 2026-12-\d\d: read on its clock then \(\+00:00\); write '\+01:00' for the BST offset; for Bangladesh write 'Asia\/Dhaka'$/,
+    );
+  });
+
+  it('in season, the guess alone is said', async () => {
+    expect((await meaningOfOnce('june 3 9am BST', OPTIONS)).notes).toEqual(["read 'BST' as British Summer Time (Europe/London); for Bangladesh write 'Asia/Dhaka'"]);
+  });
+
+  it('a schedule says it in one note too', async () => {
+    const { notes } = await meaningOfSchedule('every day at 9am BST', OPTIONS);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^read 'BST' as British Summer Time, the clock of Europe\/London, which changes with the seasons: .*; for Bangladesh write 'Asia\/Dhaka'$/);
   });
 });
