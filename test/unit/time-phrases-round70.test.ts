@@ -119,3 +119,19 @@ describe("an abbreviation read as one zone of several, out of season ('9am BST' 
     expect(notes[0]).toMatch(/^read 'BST' as British Summer Time, the clock of Europe\/London, which changes with the seasons: .*; for Bangladesh write 'Asia\/Dhaka'$/);
   });
 });
+
+describe("a one-time phrase the one-time reader refuses gets that refusal under --cron too ('this friday the 6th')", () => {
+  it.each([
+    ['this friday the 6th', "'this friday the 6th' does not add up: this Friday is Fri 11 Dec, not the 6th"],
+    ['this friday the 6th at 5pm', "'this friday the 6th at 5pm' does not add up: this Friday is Fri 11 Dec, not the 6th"],
+    ['this wednesday the 20th', "'this wednesday the 20th' does not add up: this Wednesday is Wed 9 Dec, not the 20th"],
+    ['next week on the 25th', "'next week on the 25th': next week (Mon 14 Dec to Sun 20 Dec) has no 25th"],
+  ])('%s', async (phrase, refusal) => {
+    expect(await scheduleRefusal(phrase)).toContain(refusal);
+    expect(await scheduleRefusal(phrase)).toBe(await onceRefusal(phrase));
+  });
+
+  it("a refusal of one word stays the schedule reader's, quoting the phrase", async () => {
+    expect(await scheduleRefusal('tomorrow at 13pm')).toMatch(/^'tomorrow at 13pm': '13pm' is not a time of day/);
+  });
+});
