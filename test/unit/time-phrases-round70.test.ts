@@ -135,3 +135,28 @@ describe("a one-time phrase the one-time reader refuses gets that refusal under 
     expect(await scheduleRefusal('tomorrow at 13pm')).toMatch(/^'tomorrow at 13pm': '13pm' is not a time of day/);
   });
 });
+
+describe("a year in words before the date ('twenty twenty seven march 3') is the year, as after it", () => {
+  it.each([
+    ['twenty twenty seven march 3', '2027-03-03 09:00', 'twenty twenty seven'],
+    ['twenty twenty-seven march 3rd', '2027-03-03 09:00', 'twenty twenty-seven'],
+    ['twenty twenty seven, march 3', '2027-03-03 09:00', 'twenty twenty seven'],
+    ['twenty twenty seven the 3rd of march', '2027-03-03 09:00', 'twenty twenty seven'],
+    ['twenty twenty eight 4 july at 5pm', '2028-07-04 17:00', 'twenty twenty eight'],
+    ['twenty twenty seven on march 3 at 5pm', '2027-03-03 17:00', 'twenty twenty seven'],
+    ['in twenty twenty seven on march 3', '2027-03-03 09:00', 'twenty twenty seven'],
+    ['twenty twenty seven march third', '2027-03-03 09:00', 'twenty twenty seven'],
+  ])('%s', async (phrase, at, year) => {
+    const read = await onceReading(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain(`read '${year}' as the year ${at.slice(0, 4)}; write ${at.slice(0, 4)} to say so`);
+  });
+
+  it("digits before 'on' and a date are its year too", async () => {
+    expect((await onceReading('2027 on march 3 at 5pm')).at).toBe('2027-03-03 17:00');
+  });
+
+  it("after 'at' the words stay a clock", async () => {
+    expect((await onceReading('at twenty twenty march 3')).at).toBe('2027-03-03 20:20');
+  });
+});
