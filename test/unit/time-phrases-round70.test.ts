@@ -160,3 +160,36 @@ describe("a year in words before the date ('twenty twenty seven march 3') is the
     expect((await onceReading('at twenty twenty march 3')).at).toBe('2027-03-03 20:20');
   });
 });
+
+describe("a day of the month with a week or a month is read as 'on 15 next week' is ('on 9 the week after next', 'on 1 this month')", () => {
+  it.each([
+    ['on 23 the week after next', '2026-12-23 09:00', "read '23' as the 23rd, Wed 23 Dec, in the week after next (Mon 21 Dec to Sun 27 Dec); for a time, write 'at 23:00'"],
+    ['on the 23rd of the week after next', '2026-12-23 09:00', "read 'the 23rd' as Wed 23 Dec, in the week after next (Mon 21 Dec to Sun 27 Dec)"],
+    ['the week after next on the 22nd', '2026-12-22 09:00', "read 'the 22nd' as Tue 22 Dec, in the week after next"],
+    ['on the 15th of next week', '2026-12-15 09:00', "read 'the 15th' as Tue 15 Dec, in next week (Mon 14 Dec to Sun 20 Dec)"],
+    ['on the 9th of this week', '2026-12-09 09:00', "read 'the 9th' as Wed 9 Dec, in this week"],
+    ['on the 20th this month', '2026-12-20 09:00', ''],
+    ['the 20th this month at 5pm', '2026-12-20 17:00', ''],
+  ])('%s', async (phrase, at, note) => {
+    const read = await onceReading(phrase);
+    expect(read.at).toBe(at);
+    if (note) expect(read.notes).toContain(note);
+    else expect(read.notes).toBe('');
+  });
+
+  it.each([
+    [
+      'on 9 the week after next',
+      "'on 9 the week after next': the week after next (Mon 21 Dec to Sun 27 Dec) has no 9th | For the date, write 'december 9'; for a time the week after next, give its day, such as 'monday the week after next at 9pm'.",
+    ],
+    [
+      'on 16 the week after next',
+      "'on 16 the week after next': the week after next (Mon 21 Dec to Sun 27 Dec) has no 16th | For the date, write 'december 16'; for a time the week after next, give its day, such as 'monday the week after next at 16:00'.",
+    ],
+    ['on the 9th of next week', "'on the 9th of next week': next week (Mon 14 Dec to Sun 20 Dec) has no 9th | For the date, write 'december 9'."],
+    ['on 1 this month', "'on 1 this month': the 1st of this month (Tue 1 Dec) has passed | For the date to come, write 'january 1'; for a time, write 'at 1pm'."],
+    ['on the 5th this month at 3pm', "'on the 5th this month at 3pm': the 5th of this month (Sat 5 Dec) has passed | For the date to come, write 'january 5 at 3pm'."],
+  ])('%s is refused, saying why', async (phrase, refusal) => {
+    expect(await onceRefusal(phrase)).toBe(refusal);
+  });
+});
