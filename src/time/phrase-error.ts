@@ -14,6 +14,11 @@ import { lookupZone } from './zone-names';
 export function phraseError(input: string, problem: string, examples: readonly string[], count = 3, stuck?: string): UsageError {
   const week = WEEK_PART.exec(input.toLowerCase());
   if (week) return weekPartError(input, week);
+  const recurring = examples.some((example) => example.startsWith('every'));
+  const once = ONCE_BEFORE.exec(input.trim().toLowerCase());
+  if (once) return onceError(input.trim(), once[1]!, once[2]!, recurring);
+  const except = EXCEPT.exec(input.trim().toLowerCase());
+  if (except && !recurring) return exceptError(input.trim(), except[1]!, except[2]!, recurring);
   // "early 2027", "late december at 9am": the words name days, not a time the word restates.
   const span = SPAN_PART.exec(input.toLowerCase());
   if (span)
@@ -47,6 +52,8 @@ export function phraseError(input: string, problem: string, examples: readonly s
   if (unknown.every((word) => /^(?:early|late|very|really|quite)$/.test(word)) && /\b(?:early|late)\b/.test(input.toLowerCase()))
     return new UsageError(`'${input}': 'early' or 'late' leaves the hour open`, "Give the time, such as 'tomorrow at 7am' or 'friday at 10pm'.");
   // Every word is known ("every day sharp"): the word the reading stopped at says where.
+  // "every day at 5:00 except at 10:00": a time of day left out, where the schedule reads only days or an interval's hours.
+  if (unknown.length === 0 && except && stuck === 'except' && except[2]!.startsWith('except at ')) return exceptError(input.trim(), except[1]!, except[2]!, recurring);
   if (unknown.length === 0) return new UsageError(`${problem}: '${input}'${stuck ? ` (stopped at '${stuck}')` : ''}`, `Try ${closest.join(', ')}.`);
   const meant = unknown.map((word) => [word, closestWord(word)] as const).filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
   const didYouMean = meant.map(([word, known]) => `'${known}' for '${word}'`).join(', ');
@@ -74,6 +81,34 @@ function bareClockDigits(input: string, hours: string, minutes: string): UsageEr
 }
 
 const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|years?)';
+
+/** "once at wednesday", "only once tomorrow at 9am": "once" before a time, which says no how often ("once a week" does). */
+const ONCE_BEFORE = /^((?:(?:only|just) )?once),? (?!(?:a|an|per|every|each|more|again|or|and)\b|(?:daily|weekly|monthly|yearly|hourly|nightly)\b)(.+)$/;
+
+/** "once" before a time: a one-time message is sent once anyway; a schedule needs to be told how often. */
+function onceError(input: string, once: string, rest: string, recurring: boolean): UsageError {
+  // "once at wednesday": "at" before a day is the once's, not the day's.
+  const time = rest.replace(/^at (?=(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|tomorrow|today|tonight|next|this)\b)/, '');
+  if (recurring)
+    return new UsageError(
+      `'${input}': '${once}' says no how often`,
+      `For one time, give '${time}' to --execute-at; to repeat, say how often, such as 'once a week on ${/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*/.exec(time)?.[0] ?? 'monday'}'.`,
+    );
+  return new UsageError(`'${input}': '${once}' adds nothing: a one-time message is sent once`, `Leave it out: '${time}'.`);
+}
+
+/** "at 5:00 except at 10:00", "friday except at 3pm": a time, then what to leave out of it. */
+const EXCEPT = /^(.+?),? (except(?: for| on| at)? .+)$/;
+
+/** "except" leaves out days (or hours of an interval) from a schedule; one time has nothing to leave out. */
+function exceptError(input: string, kept: string, left: string, recurring: boolean): UsageError {
+  if (recurring)
+    return new UsageError(
+      `'${input}': '${left}' is not read: 'except' leaves out days ('except fridays', 'except december 25') or hours of an interval ('every hour except noon')`,
+      `Give only the times to run, such as '${kept}', and the days to leave out after 'except'.`,
+    );
+  return new UsageError(`'${input}': '${left}' leaves out part of a repeating schedule; a one-time message is sent once, with nothing to leave out`, `Leave it out: '${kept}'.`);
+}
 
 /** "middle of the week", "midweek", "early next week", "late in the week": a part of a week, which names no weekday. */
 const WEEK_PART = /\b(early|mid|middle|late)(?:[- ]?| of | in )(?:(the|this|next|each|every) )?week\b/;

@@ -193,3 +193,31 @@ describe("a day of the month with a week or a month is read as 'on 15 next week'
     expect(await onceRefusal(phrase)).toBe(refusal);
   });
 });
+
+describe("'once' before a time, and 'except' after one, are refused saying what is wrong and what to write", () => {
+  it.each([
+    ['once at wednesday', "'once at wednesday': 'once' adds nothing: a one-time message is sent once | Leave it out: 'wednesday'."],
+    ['only once tomorrow at 9am', "'only once tomorrow at 9am': 'only once' adds nothing: a one-time message is sent once | Leave it out: 'tomorrow at 9am'."],
+    ['once, on friday at 3pm', "'once, on friday at 3pm': 'once' adds nothing: a one-time message is sent once | Leave it out: 'on friday at 3pm'."],
+    [
+      'at 5:00 except at 10:00',
+      "'at 5:00 except at 10:00': 'except at 10:00' leaves out part of a repeating schedule; a one-time message is sent once, with nothing to leave out | Leave it out: 'at 5:00'.",
+    ],
+    ['friday except at 3pm', "'friday except at 3pm': 'except at 3pm' leaves out part of a repeating schedule; a one-time message is sent once, with nothing to leave out | Leave it out: 'friday'."],
+  ])('%s', async (phrase, refusal) => {
+    expect(await onceRefusal(phrase)).toBe(refusal);
+  });
+
+  it.each([
+    ['once at wednesday', "'once at wednesday': 'once' says no how often | For one time, give 'wednesday' to --execute-at; to repeat, say how often, such as 'once a week on wednesday'."],
+    ['every day at 5:00 except at 10:00', "'every day at 5:00 except at 10:00': 'except at 10:00' is not read: 'except' leaves out days"],
+  ])('as a schedule: %s', async (phrase, refusal) => {
+    const said = await scheduleRefusal(phrase);
+    expect(said).toContain(refusal);
+    expect(said).not.toMatch(/stopped at/);
+  });
+
+  it("'except' a schedule reads is still read", async () => {
+    await expect(meaningOfSchedule('every hour except noon', OPTIONS)).resolves.toMatchObject({ type: 'recurring' });
+  });
+});
