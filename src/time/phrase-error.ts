@@ -52,6 +52,13 @@ export function phraseError(input: string, problem: string, examples: readonly s
   if (unknown.every((word) => /^(?:early|late|very|really|quite)$/.test(word)) && /\b(?:early|late)\b/.test(input.toLowerCase()))
     return new UsageError(`'${input}': 'early' or 'late' leaves the hour open`, "Give the time, such as 'tomorrow at 7am' or 'friday at 10pm'.");
   // Every word is known ("every day sharp"): the word the reading stopped at says where.
+  // "daily at 9 to 5", "every saturday at 10 to 12": two hours after "at", a window where one time is read.
+  const hours = recurring && unknown.length === 0 && stuck !== undefined && RANGE_WORD.test(stuck) ? HOURS_AFTER_AT.exec(input.toLowerCase()) : null;
+  if (hours)
+    return new UsageError(
+      `'${input.trim()}': 'at ${hours[1]}' is a window of hours, not one time of day`,
+      `To repeat within it, say how often, from when, such as 'every hour from ${hours[2]} to ${hours[3]}'; for one time of day, give one, such as 'at ${hours[2]}'.`,
+    );
   // "every day at 5:00 except at 10:00": a time of day left out, where the schedule reads only days or an interval's hours.
   if (unknown.length === 0 && except && stuck === 'except' && except[2]!.startsWith('except at ')) return exceptError(input.trim(), except[1]!, except[2]!, recurring);
   if (unknown.length === 0) return new UsageError(`${problem}: '${input}'${stuck ? ` (stopped at '${stuck}')` : ''}`, `Try ${closest.join(', ')}.`);
@@ -96,6 +103,10 @@ function onceError(input: string, once: string, rest: string, recurring: boolean
     );
   return new UsageError(`'${input}': '${once}' adds nothing: a one-time message is sent once`, `Leave it out: '${time}'.`);
 }
+
+const RANGE_WORD = /^(?:to|till|til|until)$/;
+/** "at 9 to 5", "at 5 to 6pm": the hours of a window, said after "at". */
+const HOURS_AFTER_AT = /\bat ((\d{1,2}(?::\d\d)?(?: ?[ap]m)?) (?:to|till|til|until) (\d{1,2}(?::\d\d)?(?: ?[ap]m)?))(?![\d:])/;
 
 /** "at 5:00 except at 10:00", "friday except at 3pm": a time, then what to leave out of it. */
 const EXCEPT = /^(.+?),? (except(?: for| on| at)? .+)$/;

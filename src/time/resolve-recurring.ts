@@ -921,7 +921,6 @@ function settleTimes(group: Group, notes: string[]): Group {
 
   function settleOne(time: ClockRead, before: ClockRead | undefined): ClockRead {
     const notes = later;
-    if (time.spanNote) notes.push(time.spanNote);
     if (time.ambiguous && twentyFour) {
       const read = asTwentyFourHour(time, twentyFour);
       notes.push(read.note);

@@ -221,3 +221,44 @@ describe("'once' before a time, and 'except' after one, are refused saying what 
     await expect(meaningOfSchedule('every hour except noon', OPTIONS)).resolves.toMatchObject({ type: 'recurring' });
   });
 });
+
+describe("digits that are two hours ('saturday 10 to 12') are a window, as '9-5' is: one time is refused with both readings written", () => {
+  it.each([
+    [
+      'saturday 10 to 12',
+      "'saturday 10 to 12' is a range of times (the hours 10 to 12); a one-time message is sent at one | Give one time, such as 'saturday at 10'; for 10 minutes to 12, write 'saturday at 11:50'; to repeat within the range, give --cron an interval, such as 'every hour from 10 to 12'.",
+    ],
+    [
+      '10 till 12 on saturday',
+      "'10 till 12 on saturday' is a range of times (the hours 10 to 12); a one-time message is sent at one | Give one time, such as 'at 10 on saturday'; for 10 minutes to 12, write 'at 11:50 on saturday'; to repeat within the range, give --cron an interval, such as 'every hour from 10 to 12'.",
+    ],
+    [
+      'tomorrow at 10 to 12pm',
+      "'tomorrow at 10 to 12pm' is a range of times (the hours 10 to 12pm); a one-time message is sent at one | Give one time, such as 'tomorrow at 10am'; for 10 minutes to 12, write 'tomorrow at 11:50am'; to repeat within the range, give --cron an interval, such as 'every hour from 10 to 12pm'.",
+    ],
+    [
+      'friday 5 to 1',
+      "'friday 5 to 1' is a range of times (the hours 5 to 1); a one-time message is sent at one | Give one time, such as 'friday at 5'; for 5 minutes to 1, write 'friday at 12:55'; to repeat within the range, give --cron an interval, such as 'every hour from 5 to 1'.",
+    ],
+  ])('%s', async (phrase, refusal) => {
+    expect(await onceRefusal(phrase)).toBe(refusal);
+  });
+
+  it.each([
+    ['saturday ten to twelve', '2026-12-12 11:50'],
+    ['10 minutes to 12 on saturday', '2026-12-12 11:50'],
+    ['saturday 20 to 12', '2026-12-12 11:40'],
+    ['saturday 10 to noon', '2026-12-12 11:50'],
+  ])('%s, a clock as clocks are said, stays one', async (phrase, at) => {
+    expect((await onceReading(phrase)).at).toBe(at);
+  });
+
+  it('a range of days is still one', async () => {
+    expect(await onceRefusal('dec 10 to 12')).toMatch(/is a range of days/);
+  });
+
+  it.each(['every saturday at 10 to 12', 'daily at 9 to 5'])("as a schedule, '%s' says to write the window with 'from' and how often", async (phrase) => {
+    const said = await scheduleRefusal(phrase);
+    expect(said).toMatch(/'at (?:10 to 12|9 to 5)' is a window of hours, not one time of day \| To repeat within it, say how often, from when, such as 'every hour from (?:10 to 12|9 to 5)'/);
+  });
+});
