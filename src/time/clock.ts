@@ -18,8 +18,6 @@ export interface ClockRead extends Read<ClockTime> {
   text: string;
   /** A later time in a list ("6" in "at 4 and 6"): without am/pm, read after the time before it. */
   listed?: boolean;
-  /** Digits that could also be two hours ("5 to 6pm": 17:55, or the hours 5 to 6pm): the note that says which was read. */
-  spanNote?: string;
 }
 
 export interface ClockOptions {
@@ -107,11 +105,11 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
   const direction = tokens[i];
   const sign = direction === 'past' || direction === 'after' ? 1 : ['to', 'before', 'till', 'til', 'of'].includes(direction ?? '') ? -1 : 0;
   if (sign === 0 || (minutes === 30 && sign < 0 && tokens[start] === 'half')) return null;
-  // "9 to 5" and "8 till 6" are hours from one to the other; "10 to 2" (minutes as clocks are said: 5, 10, 20, 25),
-  // "ten to five" and "10 minutes to 5" are clocks.
+  // Digits that are two hours ("9 to 5", "10 to 12", "5 to 6pm") are a window from one to the other, as "9-5" is; minutes
+  // as clocks are said that are no hour ("20 to 6", "25 past 3"), "ten to five" in words and "10 minutes to 5" are clocks.
   // "15 to noon" is a clock: noon and midnight are no hour a range runs to.
   const named = NOON.has(tokens[i + 1] ?? '') || tokens[i + 1] === 'midnight';
-  if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!) && (minutes % 5 !== 0 || minutes > 25 || minutes === 15) && !named) return null;
+  if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!) && (minutes % 5 !== 0 || minutes > 25 || minutes === 15 || minutes <= 12) && !named) return null;
   const base = readPlainClock(tokens, i + 1);
   if (!base || base.value.minute !== 0) return null;
   const total = (((base.value.hour * 60 + sign * minutes) % 1440) + 1440) % 1440;
@@ -121,14 +119,7 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
   const written = base.ambiguous ? hour % 12 || 12 : base.written;
   const text = spell(tokens.slice(start, base.end));
   const value = { hour, minute: total % 60 };
-  const hours = sign < 0 && i === start + 1 && /^\d{1,2}$/.test(tokens[start]!) && !named && /^\d{1,2}$/.test(tokens[i + 1]!) && minutes < base.written && base.written <= 11;
-  return { value, end: base.end, ambiguous: base.ambiguous, written, text, ...(hours ? { spanNote: spanNote(text, minutes, base, value) } : {}) };
-}
-
-/** "5 to 6pm" read as 17:55: the hours 5 to 6pm are the other reading, which names its start. */
-function spanNote(text: string, minutes: number, base: ClockRead, value: ClockTime): string {
-  const half = base.ambiguous ? '' : base.value.hour >= 12 ? 'pm' : 'am';
-  return `read '${text}' as ${base.ambiguous ? '' : `${formatHm(value)}, `}${minutes} minutes before ${base.text}, not the hours ${minutes}${half} to ${base.written}${half}; for those, give the start, such as '${minutes}${half}'`;
+  return { value, end: base.end, ambiguous: base.ambiguous, written, text };
 }
 
 /** 9, 9am, 9 am, 3p, 3 p.m., 15h, 15h30, 15:30, 9:5, 9.30, 3 o'clock, nine am, seven thirty pm, noon, 12 midnight. */

@@ -4,10 +4,13 @@ import { MONTH_NAMES } from './names';
 import { ordinalDay } from './words';
 import { addDays, dayLabel, daysInMonth, type WallTime } from './zone';
 
-/** "on 15 next week", "the 20th this week", "next week on the 9th": a day of the month with the week it should fall in. */
-const DAY_IN_WEEK = /\b(?:(on )?(the )?(\d{1,2})(st|nd|rd|th)? (this|next) week|(this|next) week,? on (the )?(\d{1,2})(st|nd|rd|th)?)\b(?! ?(?:[ap]\.?m\b|:|h\b|o'?clock\b|hours?\b|minutes?\b))/;
-/** "on 3 next month", "next month on 3": a bare number with a month, which is its day (a clock is "at 3"). */
-const BARE_DAY_IN_MONTH = /\b(?:on (\d{1,2}) (this|next) month|(this|next) month,? on (\d{1,2}))\b(?! ?(?:st|nd|rd|th|[ap]\.?m\b|:|h\b|o'?clock\b|hours?\b|minutes?\b))/;
+/** The weeks a day of the month may be said with, one, two or three of them from this one's Monday. */
+const WEEK = String.raw`(this week|next week|(?:the )?week after next)`;
+const NOT_A_CLOCK = String.raw`\b(?! ?(?:[ap]\.?m\b|:|h\b|o'?clock\b|hours?\b|minutes?\b))`;
+/** "on 15 next week", "the 20th of this week", "on 9 the week after next", "next week on the 9th": a day of the month with the week it should fall in. */
+const DAY_IN_WEEK = new RegExp(String.raw`\b(?:(on )?(the )?(\d{1,2})(st|nd|rd|th)? (?:of )?${WEEK}|${WEEK},? on (the )?(\d{1,2})(st|nd|rd|th)?)${NOT_A_CLOCK}`);
+/** "on 3 next month", "the 20th this month", "next month on 3": a day with a month, which is its day (a clock is "at 3"). */
+const DAY_IN_MONTH = new RegExp(String.raw`\b(?:(on )?(the )?(\d{1,2})(st|nd|rd|th)? (of )?(this|next) month|(this|next) month,? on (the )?(\d{1,2})(st|nd|rd|th)?)${NOT_A_CLOCK}`);
 
 /** How a number could be written as a clock instead ("at 3pm", "at 15:00"), if it could be one. */
 function asClock(n: number): string | undefined {
@@ -37,10 +40,11 @@ export function withDayInSpan(text: string, shown: string, today: WallTime, note
   const week = found && (found[3] === undefined || found[1] !== undefined || found[2] !== undefined || found[4] !== undefined) ? found : null;
   if (week) {
     const n = Number(week[3] ?? week[8]);
-    const which = (week[5] ?? week[6]) as 'this' | 'next';
+    const which = (week[5] ?? week[6])!.replace(/^(?!the )(?=week)/, 'the ');
     const said = week[3] !== undefined ? `${week[2] ?? ''}${week[3]}${week[4] ?? ''}` : `${week[7] ?? ''}${week[8]}${week[9] ?? ''}`;
     const bare = week[2] === undefined && week[4] === undefined && week[7] === undefined && week[9] === undefined;
-    const monday = addDays(today, -((today.weekday + 6) % 7) + (which === 'next' ? 7 : 0));
+    const ahead = which.startsWith('this') ? 0 : which.startsWith('next') ? 7 : 14;
+    const monday = addDays(today, -((today.weekday + 6) % 7) + ahead);
     const sunday = addDays(monday, 6);
     const days = [...Array(7).keys()].map((k) => addDays(monday, k));
     const date = days.find((day) => day.day === n);
@@ -48,8 +52,8 @@ export function withDayInSpan(text: string, shown: string, today: WallTime, note
     const clock = bare && !GIVES_A_TIME.test(text.replace(week[0], '')) ? asClock(n) : undefined;
     const span = `${dayLabel(monday)} to ${dayLabel(sunday)}`;
     if (date && Date.UTC(date.year, date.month - 1, date.day) >= Date.UTC(today.year, today.month - 1, today.day)) {
-      notes.push(`read '${said}' as ${bare ? `the ${ordinalDay(n)}, ` : ''}${dayLabel(date)}, in ${which} week (${span})${clock ? `; for a time, write ${clock}` : ''}`);
-      return text.replace(week[0], `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`);
+      notes.push(`read '${said}' as ${bare ? `the ${ordinalDay(n)}, ` : ''}${dayLabel(date)}, in ${which} (${span})${clock ? `; for a time, write ${clock}` : ''}`);
+      return text.replace(week[0], isoDate(date));
     }
     const other = nextDate(n, today);
     // The rest of the phrase stays in the date written instead ("on 15 next week at 9am": 'december 15 at 9am'); an "on"
@@ -59,28 +63,45 @@ export function withDayInSpan(text: string, shown: string, today: WallTime, note
       .replace(week[0], `${week[1] !== undefined && !opensWith ? 'on ' : ''}${spelled(other)}`)
       .replace(/\s+/g, ' ')
       .trim();
-    const problem = date ? `the ${ordinalDay(n)} this week (${dayLabel(date)}) has passed` : `${which} week (${span}) has no ${ordinalDay(n)}`;
+    const problem = date ? `the ${ordinalDay(n)} this week (${dayLabel(date)}) has passed` : `${which} (${span}) has no ${ordinalDay(n)}`;
+    const weekday = `monday ${which}`;
     throw new UsageError(
       `'${shown}': ${problem}`,
       n <= 31
-        ? `For the date, write '${instead}'${clock ? `; for a time ${which} week, give its day, such as 'monday ${which} week ${clock.slice(1, -1)}'` : ''}.`
-        : `Give the day, such as 'monday ${which} week' or '${spelled(nextDate(15, today))}'.`,
+        ? `For the date, write '${instead}'${clock ? `; for a time ${which}, give its day, such as '${weekday} ${clock.slice(1, -1)}'` : ''}.`
+        : `Give the day, such as '${weekday}' or '${spelled(nextDate(15, today))}'.`,
     );
   }
-  const month = BARE_DAY_IN_MONTH.exec(text);
+  const found2 = DAY_IN_MONTH.exec(text);
+  // "on 3 next month": a number alone is a day after "on"; "the 20th of next month" is read as a date already.
+  const month = found2 && (found2[3] === undefined || found2[1] !== undefined || found2[2] !== undefined || found2[4] !== undefined) ? found2 : null;
   if (month) {
-    const n = Number(month[1] ?? month[4]);
-    const which = month[2] ?? month[3];
-    const clock = GIVES_A_TIME.test(text.replace(month[0], '')) ? undefined : asClock(n);
-    if (n >= 1 && n <= 31 && which === 'next') {
-      notes.push(`read '${n}' as the ${ordinalDay(n)} of next month${clock ? `; for a time, write ${clock}` : ''}`);
-      return text.replace(month[0], month[1] !== undefined ? `on the ${ordinalDay(n)} next month` : `next month on the ${ordinalDay(n)}`);
+    const n = Number(month[3] ?? month[9]);
+    const which = month[6] ?? month[7];
+    const bare = month[2] === undefined && month[4] === undefined && month[8] === undefined && month[10] === undefined;
+    if (!bare && month[5] !== undefined) return text;
+    const said = month[3] !== undefined ? `${month[2] ?? ''}${month[3]}${month[4] ?? ''}` : `${month[8] ?? ''}${month[9]}${month[10] ?? ''}`;
+    const clock = bare && !GIVES_A_TIME.test(text.replace(month[0], '')) ? asClock(n) : undefined;
+    const forTime = clock ? `; for a time, write ${clock}` : '';
+    if (n < 1 || n > 31) return text;
+    if (which === 'next') {
+      if (bare) notes.push(`read '${said}' as the ${ordinalDay(n)} of next month${forTime}`);
+      return text.replace(month[0], month[3] !== undefined ? `on the ${ordinalDay(n)} next month` : `next month on the ${ordinalDay(n)}`);
     }
-    if (n >= today.day && n <= daysInMonth(today.year, today.month)) {
-      const date = { year: today.year, month: today.month, day: n };
-      notes.push(`read '${n}' as the ${ordinalDay(n)} of this month, ${dayLabel(date)}${clock ? `; for a time, write ${clock}` : ''}`);
-      return text.replace(month[0], `${date.year}-${String(date.month).padStart(2, '0')}-${String(n).padStart(2, '0')}`);
+    if (n > daysInMonth(today.year, today.month)) return text;
+    const date = { year: today.year, month: today.month, day: n };
+    if (n >= today.day) {
+      if (bare) notes.push(`read '${said}' as the ${ordinalDay(n)} of this month, ${dayLabel(date)}${forTime}`);
+      return text.replace(month[0], isoDate(date));
     }
+    // "on 1 this month" on the 7th: neither next month's 1st nor a clock is guessed.
+    const instead = text
+      .replace(month[0], spelled(nextDate(n, today)))
+      .replace(/\s+/g, ' ')
+      .trim();
+    throw new UsageError(`'${shown}': the ${ordinalDay(n)} of this month (${dayLabel(date)}) has passed`, `For the date to come, write '${instead}'${clock ? `; for a time, write ${clock}` : ''}.`);
   }
   return text;
 }
+
+const isoDate = (date: { year: number; month: number; day: number }) => `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;

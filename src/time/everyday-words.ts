@@ -1,6 +1,7 @@
 // A file of its own, so the one-time reader uses it without loading the recurring grammar (looks-recurring).
 
 import { NUMBER_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon';
+import { checkQualifiedPart } from './qualified-part';
 
 /** A clock time: "6am", "9:30", "15h", "at 8", "8 o'clock", "noon". */
 export const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|(?:\bat|@) ?\d|\b(?:noon|midday|midnight)\b/;
@@ -29,6 +30,7 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring', n
     )
   )
     return text;
+  if (GIVES_A_TIME.test(text)) checkQualifiedPart(text);
   const plain = text
     .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
     // "month end", "every month-end", "quarter end", "year-end": the end of the month (quarter, year), of every one.
@@ -84,6 +86,12 @@ const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 /** After a date ("september 10, nineteen zero one", "10 march twenty twenty seven"): a year there is what people say. */
 const DAY_WORD = String.raw`(?:(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth)`;
 const YEAR_AFTER_DATE = new RegExp(String.raw`(?<=\b(?:${MONTH} (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD})|(?:\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD}) (?:of )?${MONTH}),? )${SPOKEN_YEAR}\b`, 'g');
+/** A date after a year ("march 3", "the 3rd of march", "march"). */
+const DATE_AFTER_YEAR = String.raw`(?:the )?(?:${MONTH}(?: (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD}))?|(?:\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD}) (?:of )?${MONTH})\b`;
+/** "2027 on march 3": the year of the date after it, as "2027 march 3" is. */
+const YEAR_ON_DATE = new RegExp(String.raw`(?<!\b(?:at|@) )\b((?:19|20)\d\d),? on (?=${DATE_AFTER_YEAR})`, 'g');
+/** Before a date ("twenty twenty seven march 3", "in twenty twenty seven on the 3rd of march"): a year, as after one (not after "at"). */
+const YEAR_BEFORE_DATE = new RegExp(String.raw`(?<!\b(?:at|@) )\b${SPOKEN_YEAR}(?=,? (?:on )?${DATE_AFTER_YEAR})`, 'g');
 /** The whole phrase ("nineteen twenty eight"): an hour of 13-19 with minutes is said as a clock by few, as a year by most ("eighteen hundred" is a clock). */
 const YEAR_ALONE = new RegExp(String.raw`^(?:in )?${SPOKEN_YEAR.replace('|twenty) ', ') ').replace('|(hundred)', '|()(?!)')}$`);
 /** After "in" or "the year" ("in twenty twenty eight", "in the year nineteen ninety at 5pm"): a year, as no clock follows those words. */
@@ -91,9 +99,10 @@ const YEAR_SAID = new RegExp(String.raw`(?<=(?:^|\b)(?:in (?:the year )?|the yea
 
 /**
  * A year said in words ("nineteen twenty eight", "twenty twenty seven") as its digits, where a year is meant; never two
- * clocks. After a date, the words could also be a clock ("march 3 twenty twenty" at 20:20): the year read is said in `notes`.
+ * clocks. Beside a date, the words could also be a clock ("march 3 twenty twenty" at 20:20): the year read is said in `notes`.
  */
-function withSpokenYears(text: string, notes?: string[]): string {
+function withSpokenYears(given: string, notes?: string[]): string {
+  const text = /\d on /.test(given) ? given.replace(YEAR_ON_DATE, '$1 ') : given;
   if (!/(?:teen|twenty) (?:oh|zero|hundred|[a-z]*(?:teen|ty|one|two|three|four|five|six|seven|eight|nine))\b/.test(text)) return text;
   const year = (_said: string, hundreds: string, oh?: string, teen?: string, tens?: string, unit?: string): string =>
     String(NUMBER[hundreds]! * 100 + (oh ? NUMBER[oh]! : teen ? NUMBER[teen]! : tens ? NUMBER[tens]! + (unit ? NUMBER[unit]! : 0) : 0));
@@ -104,6 +113,8 @@ function withSpokenYears(text: string, notes?: string[]): string {
   };
   return text
     .replace(YEAR_AFTER_DATE, afterDate)
+    .replace(YEAR_BEFORE_DATE, afterDate)
+    .replace(YEAR_ON_DATE, '$1 ')
     .replace(YEAR_SAID, (said: string, ...groups: string[]) => year(said, ...(groups as [string])))
     .replace(YEAR_ALONE, (said: string, ...groups: string[]) => (said.startsWith('in ') ? 'in ' : '') + year(said, ...(groups as [string])));
 }

@@ -539,7 +539,24 @@ async function readRecurring(input: string, options: import('./resolve-recurring
  */
 async function insteadIfOneInstant(error: unknown, text: string, options: PhraseOptions): Promise<unknown> {
   if (!(error instanceof UsageError) || RECURRING_WORDS.test(text.toLowerCase()) || text.length > 80) return error;
-  return (await oneInstantError(text, options)) ?? error;
+  return (await oneInstantError(text, options)) ?? (await oneTimeRefusal(text, options)) ?? error;
+}
+
+/** Words that make a phrase one time, never a rule ("this friday", "next week", "tomorrow"). */
+const ONE_TIME_WORDS = /\b(?:this|next|tomorrow|today|tonight)\b/;
+
+/**
+ * A phrase only the one-time reader has words for ("this friday the 6th") that it refuses: its refusal, which says what is
+ * wrong ("this Friday is the 4th"), where the repeating grammar could only say the word it stopped at.
+ */
+async function oneTimeRefusal(text: string, { now, zone }: PhraseOptions): Promise<UsageError | undefined> {
+  if (!ONE_TIME_WORDS.test(text.toLowerCase())) return undefined;
+  const refused = await meaningOfOnce(text, { now, zone }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  // (Only a refusal of the whole phrase: one of a word in it, "'13pm' is not a time of day", is the grammar's to say.)
+  return refused instanceof UsageError && refused.message.startsWith(`'${text}'`) && !/: did not understand /.test(refused.message) ? refused : undefined;
 }
 
 /** The one-time reader's refusal of a phrase, when it refuses it for a reason of its own (not as unreadable). */

@@ -3,6 +3,7 @@ import { yearInWordsNote } from './everyday-words';
 import { monthOf, TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon';
 import { MONTH_NAMES } from './names';
 import { ordinalDay, parseNumber } from './words';
+import { dayToCome, gone, type Today } from './year-alone';
 
 /** 1 to 99 in words: "seven", "twelve", "twenty seven", "forty-one". */
 const UNDER_A_HUNDRED = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNIT_WORDS}))?|${TEEN_WORDS}|${UNIT_WORDS})`;
@@ -36,12 +37,17 @@ const LOOSE_WORDS = /\b(?:just|(?:time)?zone|today|on|in|thousand|decades?|next|
  * time zone" (mountain time), "1 decade" (10 years). "twenty twenty seven" alone is 20:27, said as it may be the
  * year. Refused with what works: "the first week of january" (a week, not a day), "this quarter" (no day in it).
  */
-export function withLooseWords(text: string, shown: string, today: { year: number; month: number }, notes: string[]): string {
+export function withLooseWords(text: string, shown: string, today: Today, notes: string[]): string {
   if (!LOOSE_WORDS.test(text)) return text;
   const twenty = TWENTY_SOMETHING.exec(text);
   const minutes = twenty ? wordsValue(twenty[1]!) : 60;
   // Read as the clock it also is ("twenty thirty", 20:30), but the year is what many mean: said.
-  if (minutes < 60) notes.push(`read '${text}' as 20:${String(minutes).padStart(2, '0')}; for the year ${2000 + minutes}, give a day in it, such as 'march 1 ${2000 + minutes}'`);
+  if (minutes < 60) {
+    const day = dayToCome(2000 + minutes, today);
+    notes.push(
+      `read '${text}' as 20:${String(minutes).padStart(2, '0')}; ${day ? `for the year ${2000 + minutes}, give a day in it, such as '${day}'` : `not the year: ${gone(2000 + minutes, today)}`}`,
+    );
+  }
   const span = SPAN_ALONE.exec(text);
   if (span) {
     throw new UsageError(

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors';
 import { offsetMinutesOf } from './iso';
 import { FILLER, monthOf, partOfDay, unitOf, weekdayOf } from './lexicon';
-import { alsoUsedNote, lookupZone } from './zone-names';
+import { alsoUsed, alsoUsedNote, lookupZone } from './zone-names';
 import { formatClock, formatDate, instantFromLocal, offsetMinutes, utcMillis, wallTime, type LocalDateTime, type WallTime } from './zone';
 
 const MINUTE = 60_000;
@@ -50,6 +50,8 @@ export interface PhraseZone {
   season?: { said: string; daylight: boolean };
   /** A note when the phrase's abbreviation is read as one of the zones that use it ("IST": India, not Israel or Ireland). */
   guess?: string;
+  /** That reading in parts, for `seasonNote` to say with its own ("BST" in December). */
+  also?: { meant: string; others: string };
 }
 
 /** Abbreviations of summer (daylight) time and of winter (standard) time, for zones that have both. */
@@ -90,7 +92,11 @@ export function seasonNote(zoned: PhraseZone, instant: number): string | undefin
   const other = (zoned.season.daylight ? 1 : -1) * 60 + offset;
   const said = zoned.season.said;
   const hm = (minutes: number) => `${minutes < 0 ? '-' : '+'}${formatClock(Math.floor(Math.abs(minutes) / 60), Math.abs(minutes) % 60)}`;
-  return `${said} is not in use in ${zone} on ${formatDate(wallTime(zone, instant))}: read on its clock then (${hm(offset)}); write '${hm(other)}' for the ${said} offset`;
+  const clock = `read on its clock then (${hm(offset)}); write '${hm(other)}' for the ${said} offset`;
+  const on = formatDate(wallTime(zone, instant));
+  // "9am BST" in December: what BST was read as, and that it is not in use then, said in one note.
+  if (zoned.also) return `read '${said}' as ${zoned.also.meant} (${zone}), which is not in use there on ${on}: ${clock}; ${zoned.also.others}`;
+  return `${said} is not in use in ${zone} on ${on}: ${clock}`;
 }
 
 // Each is anchored at the end and has no nested repetition, so matching is linear.
@@ -214,12 +220,14 @@ function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, 
         : undefined;
   const said = spelt ? written.replace(/\b[a-z]/g, (letter) => letter.toUpperCase()) : written.toUpperCase();
   const guess = isAbbreviation(written) ? alsoUsedNote(written, found.zone) : undefined;
+  const also = isAbbreviation(written) ? alsoUsed(written) : undefined;
   return {
     text: rest,
     calendar: zoneCalendar(found.zone),
     written: found.zone,
     ...(daylight === undefined ? {} : { season: { said, daylight } }),
     ...(guess === undefined ? {} : { guess }),
+    ...(also === undefined ? {} : { also }),
   };
 }
 

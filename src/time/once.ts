@@ -25,10 +25,10 @@ import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffs
 import { phraseError, unknownWords } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
-import { PartsClash, readParts, spelled, yearOf, type DayRef } from './read-once';
+import { PartsClash, readParts, spelled, YearClash, yearOf, type DayRef } from './read-once';
 import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
 import { withDayInSpan } from './day-in-span';
-import { refuseYearAlone } from './year-alone';
+import { refuseYearAlone, yearAndClock } from './year-alone';
 import { withEverydayWords } from './everyday-words';
 import { withLooseWords } from './loose-words';
 import { withMovableHolidays } from './movable-holidays';
@@ -207,7 +207,7 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
   const text = nextUnit(plainDays(withLooseWords(withDayInSpan(said, shown, wallTime(zone, now), named), shown, wallTime(zone, now), named), wallTime(zone, now), named), now, zone, named);
   refuseCountedDays(tokenize(text), shown);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
-  refuseYearAlone(text, shown);
+  refuseYearAlone(text, shown, wallTime(zone, now));
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
   // (As a start, "starting at 5 past the hour" is where an interval counts from: the recurring reader's.)
   const minute = edge ? undefined : minuteOfHour(text);
@@ -244,8 +244,6 @@ function readPhrase(input: string, { now, zone, edge, repeats }: InstantOptions)
   if (dotted) read.notes.push(dotted);
   const minutes = capitalMNote(shown);
   if (minutes) read.notes.push(minutes);
-  const hours = read.dateOnly ? undefined : hoursNote(text, wallTime(zone, instant));
-  if (hours && !read.notes.includes(hours)) read.notes.push(hours);
   return { instant, isNow: false, notes: asTyped(read.notes, text, shown), dateOnly: read.dateOnly };
 }
 
@@ -264,18 +262,6 @@ function withHolidaysAsTyped(notes: string[]): string[] {
     const rule = `'${holiday[2]!.toLowerCase()}`;
     return all.map((other) => (other === note ? other : other.split(rule).join(`'${holiday[1]}`)));
   }, notes);
-}
-
-/** "5 to 6pm" read as 17:55, whichever reader read it: the note that the hours 5 to 6pm are the other reading. */
-function hoursNote(text: string, at: ClockTime): string | undefined {
-  const tokens = tokenize(text);
-  for (let i = 0; i < tokens.length; i++) {
-    // The phrase is read: a number no clock can be ("in 1.75 hours") is an amount, not an error here.
-    const clock = noClockError(() => readClock(tokens, i));
-    if (clock?.spanNote && clock.value.minute === at.minute && clock.value.hour % 12 === at.hour % 12) return clock.spanNote;
-    if (clock) i = clock.end - 1;
-  }
-  return undefined;
 }
 
 function noClockError<T>(read: () => T): T | null {
@@ -771,7 +757,8 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
       read.calendar = input.calendar;
       const season = zoned && seasonNote(zoned, instant);
       if (season) read.notes.push(season);
-      if (zoned?.guess) read.notes.push(zoned.guess);
+      // (A season's note says the guess too.)
+      else if (zoned?.guess) read.notes.push(zoned.guess);
       if (zoned?.written !== undefined) {
         // The small hours on another zone's clock are not the user's: they are up at their own hour.
         for (let k = read.notes.length - 1; k >= 0; k--) if (isSmallHoursNote(read.notes[k]!)) read.notes.splice(k, 1);
@@ -1157,6 +1144,10 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   } catch (error) {
     // "6:30pm 2 days ago": the amount counted back is no second time; the past is what the phrase says, and what it is told.
     if (error instanceof PartsClash && SAID_PAST.test(text)) throw notUnderstood(shown, text, error.message);
+    if (error instanceof YearClash) {
+      const [message, hint] = yearAndClock(error.year, error.yearSaid, error.clockSaid, calendar.wall(now));
+      throw new UsageError(`'${shown}' ${message}`, hint);
+    }
     if (error instanceof PartsClash) throw new UsageError(`'${shown}' ${error.message}`, error.hint);
     throw error;
   }
@@ -1318,7 +1309,7 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     throw new UsageError(told.message.replace(`'${text}'`, `'${shown}'`), told.hint);
   }
   if (guess) throw new UsageError(`'${shown}': ${guess[1]}`, guess[2]);
-  if (namesRange(tokenize(text))) throw rangeError(shown);
+  if (namesRange(tokenize(text)) || HOURS_SAID_AS_CLOCK.test(text)) throw rangeError(shown, text);
   const past = PAST_WORDS.test(text);
   let results: chrono.ParsedResult[];
   try {
@@ -1334,7 +1325,7 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     const extra = [FILLER_BEFORE.test(before) ? '' : before, FILLER_AFTER.test(after) ? '' : after].map((s) => s.trim()).filter(Boolean);
     throw notUnderstood(shown, text, `Could not understand '${extra.join(' ')}' in the time`);
   }
-  if (result.end) throw rangeError(shown);
+  if (result.end) throw rangeError(shown, text);
   // chrono's morning is 06:00 and its evening 20:00; the spec's parts of the day are read above, never here.
   if (['morning', 'afternoon', 'evening', 'night'].some((part) => result.tags().has(`casualReference/${part}`))) throw phraseError(shown, 'Could not understand the time', ONCE_EXAMPLES);
 
@@ -1405,12 +1396,31 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   return on(date);
 }
 
-function rangeError(shown: string): UsageError {
+function rangeError(shown: string, text: string): UsageError {
+  const hours = HOURS_SAID_AS_CLOCK.exec(text);
+  if (!hours) {
+    return new UsageError(
+      `'${shown}' is a range of times; a one-time message is sent at one`,
+      "Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.",
+    );
+  }
+  // "saturday 10 to 12": the hours 10 to 12, as most mean them; "10 to 12" is also how a clock may be said (11:50).
+  const [said, minutes, hour, half = '', part] = hours as unknown as [string, string, string, string | undefined, string | undefined];
+  const before = Number(hour) - 1 || 12;
+  // Before 12pm is the morning's ("10 to 12pm": 10am, 11:50am); the part of the day said holds for both.
+  const beside = half ? `${hour === '12' ? (half === 'a' ? 'p' : 'a') : half}m` : part ? ` ${part.trim()}` : '';
+  const clock = `${before}:${String(60 - Number(minutes)).padStart(2, '0')}${beside}`;
+  const instead = (with_: string) => text.replace(said, with_).replace(/\s+/g, ' ').trim();
+  const window = `${minutes} to ${hour}${half ? `${half}m` : (part ?? '')}`;
   return new UsageError(
-    `'${shown}' is a range of times; a one-time message is sent at one`,
-    "Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.",
+    `'${shown}' is a range of times (the hours ${window}); a one-time message is sent at one`,
+    `Give one time, such as '${instead(`at ${minutes}${beside}`)}'; for ${minutes} minutes to ${hour}, write '${instead(`at ${clock}`)}'; to repeat within the range, give --cron an interval, such as 'every hour from ${window}'.`,
   );
 }
+
+/** "10 to 12", "5 to 6pm", "at 10 till 11 in the morning": two hours, which could also be said as a clock (11:50). */
+const HOURS_SAID_AS_CLOCK =
+  /(?<!\b(?:from|between|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?) )(?:\bat )?\b(5|10) (?:to|till|til|until) (\d{1,2})(?: ?([ap])\.? ?m\b\.?|( in the (?:morning|afternoon|evening)))?(?![\d:])/;
 
 /**
  * "between 9 and 5", "from 9am to 5pm", "2 p.m. to 3 p.m", "6am dec 5 to 7am": two times where one is asked for (chrono

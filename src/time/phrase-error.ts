@@ -12,11 +12,21 @@ import { lookupZone } from './zone-names';
  * like the input first.
  */
 export function phraseError(input: string, problem: string, examples: readonly string[], count = 3, stuck?: string): UsageError {
-  // "early 2027": the digits are a year, not a time the word restates.
-  const year = /\b(early|mid|late)[- ]((?:19|20)\d\d)\b/.exec(input.toLowerCase());
-  if (year) return new UsageError(`'${input}': '${year[1]}' in a year leaves the day open`, `Give the day, such as 'march 3 ${year[2]} at 9am'.`);
   const week = WEEK_PART.exec(input.toLowerCase());
   if (week) return weekPartError(input, week);
+  const recurring = examples.some((example) => example.startsWith('every'));
+  const once = ONCE_BEFORE.exec(input.trim().toLowerCase());
+  if (once) return onceError(input.trim(), once[1]!, once[2]!, recurring);
+  const except = EXCEPT.exec(input.trim().toLowerCase());
+  if (except && !recurring) return exceptError(input.trim(), except[1]!, except[2]!, recurring);
+  // "early 2027", "late december at 9am": the words name days, not a time the word restates.
+  const span = SPAN_PART.exec(input.toLowerCase());
+  if (span)
+    return spanPartError(
+      input,
+      span,
+      examples.some((example) => example.startsWith('every')),
+    );
   // "tomorrow at 6am early morning", "at 8 very late morning": the time is given; the word (with "very" before it) only
   // restates it. A date's digits ("december 16 early morning") give no time.
   const restated = /\b(?:(?:very|really|quite) )?(early|late)\b/.exec(input.toLowerCase());
@@ -42,6 +52,15 @@ export function phraseError(input: string, problem: string, examples: readonly s
   if (unknown.every((word) => /^(?:early|late|very|really|quite)$/.test(word)) && /\b(?:early|late)\b/.test(input.toLowerCase()))
     return new UsageError(`'${input}': 'early' or 'late' leaves the hour open`, "Give the time, such as 'tomorrow at 7am' or 'friday at 10pm'.");
   // Every word is known ("every day sharp"): the word the reading stopped at says where.
+  // "daily at 9 to 5", "every saturday at 10 to 12": two hours after "at", a window where one time is read.
+  const hours = recurring && unknown.length === 0 && stuck !== undefined && RANGE_WORD.test(stuck) ? HOURS_AFTER_AT.exec(input.toLowerCase()) : null;
+  if (hours)
+    return new UsageError(
+      `'${input.trim()}': 'at ${hours[1]}' is a window of hours, not one time of day`,
+      `To repeat within it, say how often, from when, such as 'every hour from ${hours[2]} to ${hours[3]}'; for one time of day, give one, such as 'at ${hours[2]}'.`,
+    );
+  // "every day at 5:00 except at 10:00": a time of day left out, where the schedule reads only days or an interval's hours.
+  if (unknown.length === 0 && except && stuck === 'except' && except[2]!.startsWith('except at ')) return exceptError(input.trim(), except[1]!, except[2]!, recurring);
   if (unknown.length === 0) return new UsageError(`${problem}: '${input}'${stuck ? ` (stopped at '${stuck}')` : ''}`, `Try ${closest.join(', ')}.`);
   const meant = unknown.map((word) => [word, closestWord(word)] as const).filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
   const didYouMean = meant.map(([word, known]) => `'${known}' for '${word}'`).join(', ');
@@ -70,6 +89,38 @@ function bareClockDigits(input: string, hours: string, minutes: string): UsageEr
 
 const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|years?)';
 
+/** "once at wednesday", "only once tomorrow at 9am": "once" before a time, which says no how often ("once a week" does). */
+const ONCE_BEFORE = /^((?:(?:only|just) )?once),? (?!(?:a|an|per|every|each|more|again|or|and)\b|(?:daily|weekly|monthly|yearly|hourly|nightly)\b)(.+)$/;
+
+/** "once" before a time: a one-time message is sent once anyway; a schedule needs to be told how often. */
+function onceError(input: string, once: string, rest: string, recurring: boolean): UsageError {
+  // "once at wednesday": "at" before a day is the once's, not the day's.
+  const time = rest.replace(/^at (?=(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|tomorrow|today|tonight|next|this)\b)/, '');
+  if (recurring)
+    return new UsageError(
+      `'${input}': '${once}' says no how often`,
+      `For one time, give '${time}' to --execute-at; to repeat, say how often, such as 'once a week on ${/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*/.exec(time)?.[0] ?? 'monday'}'.`,
+    );
+  return new UsageError(`'${input}': '${once}' adds nothing: a one-time message is sent once`, `Leave it out: '${time}'.`);
+}
+
+const RANGE_WORD = /^(?:to|till|til|until)$/;
+/** "at 9 to 5", "at 5 to 6pm": the hours of a window, said after "at". */
+const HOURS_AFTER_AT = /\bat ((\d{1,2}(?::\d\d)?(?: ?[ap]m)?) (?:to|till|til|until) (\d{1,2}(?::\d\d)?(?: ?[ap]m)?))(?![\d:])/;
+
+/** "at 5:00 except at 10:00", "friday except at 3pm": a time, then what to leave out of it. */
+const EXCEPT = /^(.+?),? (except(?: for| on| at)? .+)$/;
+
+/** "except" leaves out days (or hours of an interval) from a schedule; one time has nothing to leave out. */
+function exceptError(input: string, kept: string, left: string, recurring: boolean): UsageError {
+  if (recurring)
+    return new UsageError(
+      `'${input}': '${left}' is not read: 'except' leaves out days ('except fridays', 'except december 25') or hours of an interval ('every hour except noon')`,
+      `Give only the times to run, such as '${kept}', and the days to leave out after 'except'.`,
+    );
+  return new UsageError(`'${input}': '${left}' leaves out part of a repeating schedule; a one-time message is sent once, with nothing to leave out`, `Leave it out: '${kept}'.`);
+}
+
 /** "middle of the week", "midweek", "early next week", "late in the week": a part of a week, which names no weekday. */
 const WEEK_PART = /\b(early|mid|middle|late)(?:[- ]?| of | in )(?:(the|this|next|each|every) )?week\b/;
 
@@ -92,6 +143,43 @@ function weekPartError(input: string, week: RegExpExecArray): UsageError {
   );
 }
 
+const MONTHS = MONTH_NAMES.map((month) => month.toLowerCase());
+const MONTH_WORD = `(?:sept|${MONTHS.map((month) => `${month.slice(0, 3)}${month.length > 3 ? `(?:${month.slice(3)})?` : ''}`).join('|')})`;
+
+/** "mid march", "early next month", "late in the year", "middle of 2027": a part of a month or a year, which names no day. */
+const SPAN_PART = new RegExp(`\\b(early|mid|middle|late)(?:[- ]?| of | in )(?:(the|this|next|each|every) )?(${MONTH_WORD}|month|year|(?:19|20)\\d\\d)\\b(?:,? ((?:19|20)\\d\\d)\\b)?`);
+
+/** The day of a month, and the month of a year, each part of it is written as in a hint. */
+const SPAN_PART_DAY: Record<string, { day: number; month: number }> = { early: { day: 3, month: 1 }, mid: { day: 15, month: 7 }, middle: { day: 15, month: 7 }, late: { day: 25, month: 12 } };
+
+/** A part of a month or a year is refused as naming no day, in the words typed, with a date in that part to write instead. */
+function spanPartError(input: string, span: RegExpExecArray, recurring: boolean): UsageError {
+  const [, part, which, unit, year] = span as unknown as [string, string, string | undefined, string, string | undefined];
+  const { day, month } = SPAN_PART_DAY[part]!;
+  const clock = GIVES_A_TIME.test(input.toLowerCase().replace(span[0], ''))
+    ? input.toLowerCase().match(/\b(?:at |@ ?)?(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight)/)?.[0]
+    : undefined;
+  const at = clock ? ` ${clock.startsWith('at') || clock.startsWith('@') ? clock.replace(/^@ ?/, 'at ') : `at ${clock}`}` : ' at 9am';
+  const repeats = recurring || which === 'each' || which === 'every' || /^\s*(?:every|each)\b/i.test(input);
+  const named = MONTHS.find((name) => name.startsWith(unit.slice(0, 3)));
+  let what: string;
+  let instead: string;
+  if (unit === 'month') {
+    what = which === 'next' || which === 'this' ? `${which} month` : repeats ? 'every month' : 'a month';
+    instead = repeats ? `every month on the ${ordinalDay(day)}${at}` : `the ${ordinalDay(day)} of ${which === 'this' ? 'this' : 'next'} month${at}`;
+  } else if (unit === 'year') {
+    what = which === 'next' || which === 'this' ? `${which} year` : 'a year';
+    instead = `${MONTHS[month - 1]} ${day}${which === 'next' ? ' next year' : ''}${at}`;
+  } else if (/^\d/.test(unit)) {
+    what = unit;
+    instead = `${MONTHS[month - 1]} ${day} ${unit}${at}`;
+  } else {
+    what = `${named![0]!.toUpperCase()}${named!.slice(1)}${year ? ` ${year}` : ''}`;
+    instead = repeats ? `every ${named} ${day}${at}` : `${named} ${day}${year ? ` ${year}` : ''}${at}`;
+  }
+  return new UsageError(`'${input.trim()}': '${part}' in ${what} leaves the day open`, `Give the day, such as '${instead}'.`);
+}
+
 /** Words people use for a time that leave the time itself open: refused with what is open and how to say it. */
 const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
   [
@@ -108,11 +196,6 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     /\b(?:(?:early|late)[- ](?:morning|afternoon|evening|night)|mid[- ]?(?:morning|afternoon|evening))\b/,
     "'early', 'mid' or 'late' in a part of the day leaves the hour open",
     "Give the time, such as 'every monday at 7am' or 'tomorrow at 10pm'.",
-  ],
-  [
-    new RegExp(`\\b(?:(?:early|mid|late)[- ]?(?:${MONTH_NAMES.map((month) => month.toLowerCase()).join('|')}|month|year)|middle of (?:the |this |next |each |every )?(?:month|year))\\b`),
-    "'early', 'mid', 'middle' or 'late' in a month or a week leaves the day open",
-    "Give the day, such as 'march 3 at 9am', 'the 15th of next month' or, to repeat, 'every month on the 15th'.",
   ],
   [
     new RegExp(`\\b(?:\\d+(?:\\.\\d+)? ?(?:-|to|or) ?\\d+(?:\\.\\d+)? ?${AMOUNT_UNIT}|an? ${AMOUNT_UNIT} or two)\\b`),

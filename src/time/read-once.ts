@@ -98,6 +98,17 @@ export interface OnceParts {
 /** Two parts of a one-time phrase that clash; the message starts with what the phrase does ("names two days ..."). */
 export class PartsClash extends UsageError {}
 
+/** A year beside a clock and no day: the caller, which knows today, says which day of it to write. */
+export class YearClash extends PartsClash {
+  constructor(
+    readonly year: number,
+    readonly yearSaid: string,
+    readonly clockSaid: string,
+  ) {
+    super(...yearAndClock(year, yearSaid, clockSaid));
+  }
+}
+
 /**
  * The parts of a phrase, or null when some word is not one of them. A part
  * said twice that differs ("next friday tomorrow", "at 9am at 5pm", "tonight
@@ -206,7 +217,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
         ].find(({ text, value }) => value.hour === 20 && /^twenty (?:[a-z]+ ?)+$/.test(text) && !/\b(?:past|to|half|quarter|o'?clock)\b/.test(text));
         if (inWords) {
           const year = inWords.value.hour * 100 + inWords.value.minute;
-          throw new PartsClash(...yearAndClock(year, inWords.text, inWords.other));
+          throw new YearClash(year, inWords.text, inWords.other);
         }
         // "15 at 8:00", "8pm, 15": a bare number beside a clock may be meant as the day of the month.
         const [day, time] = said.bareClock === bareClock ? [] : said.bareClock ? [said.clock!, clock.text] : [clock.text, said.clock!];

@@ -123,10 +123,10 @@ export function scheduleZone(input: string, zone: string): string {
 }
 
 /** The phrase without the zone written in it, and that zone; null when it names none. An ambiguous or unknown zone is an error. */
-function writtenZone(text: string, zone: string, original: string): { text: string; zone: string; season?: string; guess?: string } | null {
+function writtenZone(text: string, zone: string, original: string): { text: string; zone: string; season?: string; guess?: string; also?: { meant: string; others: string } } | null {
   const found = phraseZone(text, zone, original);
   if (found.written === undefined || found.text === '') return null;
-  if (!/^[+-]/.test(found.written)) return { text: found.text, zone: found.written, season: found.season?.said, guess: found.guess };
+  if (!/^[+-]/.test(found.written)) return { text: found.text, zone: found.written, season: found.season?.said, guess: found.guess, also: found.also };
   const fixed = lookupZone(`utc${found.written}`);
   if (fixed && 'zone' in fixed) return { text: found.text, zone: fixed.zone };
   throw new UsageError(
@@ -183,13 +183,14 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
       throw withPhrase(error, original);
     }
     context = { ...context, zone: zoned.zone };
-    if (zoned.guess) context.notes?.push(zoned.guess);
-    // "9am EDT" every day: one season's name, but the rule follows the zone's clock through both.
+    // "9am EDT" every day: one season's name, but the rule follows the zone's clock through both. "9am BST": what BST was
+    // read as is said in the same note.
     if (zoned.season && changesClocks(zoned.zone, context.now)) {
+      const read = zoned.also ? `read '${zoned.season}' as ${zoned.also.meant}, the clock of ${zoned.zone},` : `read ${zoned.season} as the clock of ${zoned.zone},`;
       context.notes?.push(
-        `read ${zoned.season} as the clock of ${zoned.zone}, which changes with the seasons: the schedule follows that clock (sync keeps it there across each change), not one season's offset`,
+        `${read} which changes with the seasons: the schedule follows that clock (sync keeps it there across each change), not one season's offset${zoned.also ? `; ${zoned.also.others}` : ''}`,
       );
-    }
+    } else if (zoned.guess) context.notes?.push(zoned.guess);
     try {
       groups = [...readText(zoned.text)];
     } catch (again) {
@@ -921,7 +922,6 @@ function settleTimes(group: Group, notes: string[]): Group {
 
   function settleOne(time: ClockRead, before: ClockRead | undefined): ClockRead {
     const notes = later;
-    if (time.spanNote) notes.push(time.spanNote);
     if (time.ambiguous && twentyFour) {
       const read = asTwentyFourHour(time, twentyFour);
       notes.push(read.note);

@@ -118,9 +118,14 @@ const ALSO_USED: Record<string, { meant: string; others: string }> = {
   bst: { meant: 'British Summer Time', others: "for Bangladesh write 'Asia/Dhaka'" },
 };
 
+/** What an abbreviation read as one zone of several that use it is read as, and how to write the others, if it is one. */
+export function alsoUsed(abbreviation: string): { meant: string; others: string } | undefined {
+  return ALSO_USED[abbreviation.toLowerCase()];
+}
+
 /** The note for an abbreviation read as one zone of several that use it ("read 'IST' as India Standard Time ..."), if it is one. */
 export function alsoUsedNote(abbreviation: string, zone: string): string | undefined {
-  const also = ALSO_USED[abbreviation.toLowerCase()];
+  const also = alsoUsed(abbreviation);
   return also && `read '${abbreviation.toUpperCase()}' as ${also.meant} (${zone}); ${also.others}`;
 }
 

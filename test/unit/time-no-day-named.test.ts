@@ -19,9 +19,12 @@ describe('a year alone names no day: said so, with a day in it to write', () => 
     ['in 2028', "'in 2028' is the year 2028, which names no day | Give a day, such as 'march 1 2028'."],
     ['in the year 2030', "'in the year 2030' is the year 2030, which names no day | Give a day, such as 'march 1 2030'."],
     ['in twenty twenty eight', "'in twenty twenty eight' is the year 2028, which names no day | Give a day, such as 'march 1 2028'."],
-    ['In 1999', "'In 1999' is the year 1999, which names no day | Give a day, such as 'march 1 2028'."],
+    ['In 1999', "'In 1999' is the year 1999, which names no day; 1999 has passed | Give a day to come, such as 'march 1 2027'."],
     // Said before this change too: the words alone could also be a clock.
-    ['nineteen twenty eight', "'nineteen twenty eight' is the year 1928, which names no day | Give a day, such as 'march 1 2028', or a time on the 24-hour clock, such as 'at 19:28'."],
+    [
+      'nineteen twenty eight',
+      "'nineteen twenty eight' is the year 1928, which names no day; 1928 has passed | Give a day to come, such as 'march 1 2027', or a time on the 24-hour clock, such as 'at 19:28'.",
+    ],
   ])('%s', async (phrase, told) => {
     expect(await refusal(phrase)).toBe(told);
   });

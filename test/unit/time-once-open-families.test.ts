@@ -89,7 +89,7 @@ describe('early, mid or late in a part of the day beside a clock: the part decid
     ['mid-afternoon at 3', '2026-12-02 15:00 EST'],
     ['midmorning at 10', '2026-12-03 10:00 EST'],
     ['tomorrow at 6am early morning', '2026-12-03 06:00 EST'],
-    ['dec 16 at 8 very late morning', '2026-12-16 08:00 EST'],
+    ['dec 16 at 11 very late morning', '2026-12-16 11:00 EST'],
   ])('%s', async (phrase, local) => {
     expect((await meaningOfOnce(phrase, OPTIONS)).local).toBe(local);
   });

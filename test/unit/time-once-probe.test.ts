@@ -178,8 +178,8 @@ describe('more days and clocks once refused', () => {
 
 describe('errors and notes that say what works', () => {
   it.each([
-    ['early 2027', "'early 2027': 'early' in a year leaves the day open", "Give the day, such as 'march 3 2027 at 9am'."],
-    ['mid-2027', "'mid-2027': 'mid' in a year leaves the day open", "Give the day, such as 'march 3 2027 at 9am'."],
+    ['early 2027', "'early 2027': 'early' in 2027 leaves the day open", "Give the day, such as 'january 3 2027 at 9am'."],
+    ['mid-2027', "'mid-2027': 'mid' in 2027 leaves the day open", "Give the day, such as 'july 15 2027 at 9am'."],
     ['twenty-second sunday 2027', "'twenty-second sunday 2027' is not a date: no month has a 22nd Sunday", undefined],
     ['the 11th monday of march', "'the 11th monday of march' is not a date: no month has an 11th Monday", undefined],
   ])('%s is refused as %s', async (phrase, message, hint) => {

@@ -13,27 +13,35 @@ const recurring = async (phrase: string) => {
   return { fires: meaning.next_runs_local.map((local) => local.slice(0, 16)), notes: meaning.notes.join(' ') };
 };
 
-describe("digits that could be two hours ('5 to 6pm') are read as minutes before the hour, and the note says the other reading", () => {
+describe("digits that are two hours ('5 to 6pm') are the window from one to the other, refused for one time with both readings written", () => {
   it.each([
-    ['5 to 6pm', '2026-12-07 17:55', /'5 to 6pm' as 17:55, 5 minutes before 6pm, not the hours 5pm to 6pm; .*'5pm'/],
-    ['tomorrow 10 to 11am', '2026-12-08 10:50', /not the hours 10am to 11am/],
-    ['friday 5 to 6pm', '2026-12-11 17:55', /not the hours 5pm to 6pm/],
-    ['dec 9 at 10 to 11pm', '2026-12-09 22:50', /not the hours 10pm to 11pm/],
-    ['5 to 7 in the morning', '2026-12-08 06:55', /not the hours 5am to 7am/],
-  ])('%s', async (phrase, at, note) => {
-    const read = await once(phrase);
-    expect(read.at).toBe(at);
-    expect(read.notes).toMatch(note);
+    [
+      '5 to 6pm',
+      "'5 to 6pm' is a range of times (the hours 5 to 6pm); a one-time message is sent at one | Give one time, such as 'at 5pm'; for 5 minutes to 6, write 'at 5:55pm'; to repeat within the range, give --cron an interval, such as 'every hour from 5 to 6pm'.",
+    ],
+    [
+      'tomorrow 10 to 11am',
+      "'tomorrow 10 to 11am' is a range of times (the hours 10 to 11am); a one-time message is sent at one | Give one time, such as 'tomorrow at 10am'; for 10 minutes to 11, write 'tomorrow at 10:50am'; to repeat within the range, give --cron an interval, such as 'every hour from 10 to 11am'.",
+    ],
+    [
+      'dec 9 at 10 to 11pm',
+      "'dec 9 at 10 to 11pm' is a range of times (the hours 10 to 11pm); a one-time message is sent at one | Give one time, such as 'dec 9 at 10pm'; for 10 minutes to 11, write 'dec 9 at 10:50pm'; to repeat within the range, give --cron an interval, such as 'every hour from 10 to 11pm'.",
+    ],
+    [
+      '5 to 7 in the morning',
+      "'5 to 7 in the morning' is a range of times (the hours 5 to 7 in the morning); a one-time message is sent at one | Give one time, such as 'at 5 in the morning'; for 5 minutes to 7, write 'at 6:55 in the morning'; to repeat within the range, give --cron an interval, such as 'every hour from 5 to 7 in the morning'.",
+    ],
+  ])('%s', async (phrase, refusal) => {
+    await expect(once(phrase)).rejects.toThrow(refusal.split(' | ')[0]);
+    await expect(once(phrase)).rejects.toMatchObject({ hint: refusal.split(' | ')[1] });
   });
 
   it.each(['ten to 6pm', 'quarter to 5pm', '5 minutes to 6pm', '20 to 6pm'])('%s is plain: no note', async (phrase) => {
     expect((await once(phrase)).notes).toBe('');
   });
 
-  it('a schedule says it too', async () => {
-    const read = await recurring('daily at 5 to 6pm');
-    expect(read.fires[0]).toBe('2026-12-07 17:55');
-    expect(read.notes).toMatch(/not the hours 5pm to 6pm/);
+  it('a schedule says what to write for a window', async () => {
+    await expect(recurring('daily at 5 to 6pm')).rejects.toThrow(/'at 5 to 6pm' is a window of hours, not one time of day/);
   });
 });
 

