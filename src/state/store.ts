@@ -293,37 +293,32 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
         () => {
           const record = current(path, journal);
           const part = scopeOf(record, server);
-          const tracked = track(part, server);
-          let result;
-          let ops;
-          try {
-            result = change(tracked.view);
-            if (result instanceof Promise) throw new Error('state changes must be synchronous');
-            result = tracked.detach(result);
-            ops = tracked.ops();
-            if (server === undefined) record.scoped = undefined;
-            else {
-              // A record the step took out of this server's part (settleForServer's disowned) is no longer in it.
-              if (leftScope(ops, server)) record.scoped = undefined;
-              // The step changed this server's part of the record: unless that part is the whole record (scopedState), the
-              // whole record takes the same step. Records written in place are the whole record's own (the part holds the
-              // same records): only what reshaped a list, a list written whole (it may move them among other servers'), and
-              // the top-level fields are applied, so a step costs what it reshaped, not the whole record.
-              if (part !== record.state)
-                applyOps(
-                  record.state,
-                  ops.filter((op) => op.op === 'top' || op.op === 'list' || tracked.reshaped(op.list)),
-                  tracked.naming,
-                  (list) => new Set(tracked.before(list)),
-                );
-            }
-          } catch (error) {
+          const { result, ops } = trackedStep(
+            part,
+            server,
+            change,
+            (ops, tracked) => {
+              if (server === undefined) record.scoped = undefined;
+              else {
+                // A record the step took out of this server's part (settleForServer's disowned) is no longer in it.
+                if (leftScope(ops, server)) record.scoped = undefined;
+                // The step changed this server's part of the record: unless that part is the whole record (scopedState), the
+                // whole record takes the same step. Records written in place are the whole record's own (the part holds the
+                // same records): only what reshaped a list, a list written whole (it may move them among other servers'), and
+                // the top-level fields are applied, so a step costs what it reshaped, not the whole record.
+                if (part !== record.state)
+                  applyOps(
+                    record.state,
+                    ops.filter((op) => op.op === 'top' || op.op === 'list' || tracked.reshaped(op.list)),
+                    tracked.naming,
+                    (list) => new Set(tracked.before(list)),
+                  );
+              }
+              return ops;
+            },
             // The change may have got part-way through the record as read: read it again next time.
-            loaded.delete(path);
-            throw error;
-          } finally {
-            tracked.close();
-          }
+            () => loaded.delete(path),
+          );
           if (!options.journal) {
             fold(path, journal, record);
             return result;
@@ -474,20 +469,13 @@ function recordWindow(
         LABEL,
         () => {
           const window = read(true);
-          const tracked = track(window.state, server);
-          let result;
-          let ops;
-          try {
-            result = change(tracked.view);
-            if (result instanceof Promise) throw new Error('state changes must be synchronous');
-            result = tracked.detach(result);
-            ops = tracked.ops().flatMap((op) => (op.op === 'list' ? recordByRecord(op.list, tracked, window.state[op.list]) : [op]));
-          } catch (error) {
-            known = undefined;
-            throw error;
-          } finally {
-            tracked.close();
-          }
+          const { result, ops } = trackedStep(
+            window.state,
+            server,
+            change,
+            (ops, tracked) => ops.flatMap((op) => (op.op === 'list' ? recordByRecord(op.list, tracked, window.state[op.list]) : [op])),
+            () => (known = undefined),
+          );
           if (ops.length === 0) return result;
           try {
             window.journalSize = window.journalValid = appendPrivateFile(journal, `${JSON.stringify({ g: window.generation, k: 2, ops })}\n`, JOURNAL_LABEL, window.journalValid, 'later');
@@ -514,6 +502,31 @@ function recordWindow(
       return result;
     },
   };
+}
+
+/**
+ * Run a step's `change` on `state` through a tracked view: what it returned (detached from the record) and the ops it
+ * amounts to, as `settle` makes them (it may also carry them elsewhere); `failed` runs when either throws, and nothing
+ * of the step is recorded.
+ */
+function trackedStep<T>(
+  state: State,
+  server: string | undefined,
+  change: (state: State) => T,
+  settle: (ops: JournalOp[], tracked: Tracked) => JournalOp[],
+  failed: () => void,
+): { result: T; ops: JournalOp[] } {
+  const tracked = track(state, server);
+  try {
+    const result = change(tracked.view);
+    if (result instanceof Promise) throw new Error('state changes must be synchronous');
+    return { result: tracked.detach(result), ops: settle(tracked.ops(), tracked) };
+  } catch (error) {
+    failed();
+    throw error;
+  } finally {
+    tracked.close();
+  }
 }
 
 /** A step that reshaped a window's list, as puts and dels of the records it removed, added or kept: never the whole list, of which the window holds a part. */

@@ -99,27 +99,50 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
     const scratch = dryRun ? first : undefined;
     const writer: SyncStore = scratch ? { read: async () => scratch, update: async (change) => change(scratch), withLock: (_name, body) => body() } : store;
     let checked = 0;
-    for (const agent of agents) {
-      const rounds: AgentRounds = { agentId: agent, named: agentId !== undefined, failedBefore: new Set(), replaced: [] };
-      for (let round = 0; ; round++) {
-        const result = await writer.withLock(
-          CHANGES_LOCK,
-          () => syncRound(api, writer, rounds, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine),
-          SYNC_WAIT_MS,
-          waiting,
-        );
-        if (round === 0) checked += result.checked;
-        if (onRound) onRound(result.outcomes);
-        else {
-          plan.push(...result.plan);
-          outcomes.push(...result.outcomes);
-        }
-        if (!result.more) break;
-        if (!dryRun) await letIn();
-      }
-    }
+    const take = takeRound(plan, outcomes, onRound);
+    for (const agent of agents) checked += (await syncAgent(api, writer, agent, { now, server, named: agentId !== undefined, dryRun, concurrency, waiting, mine, take })).checked;
     return { checked, plan, outcomes };
   });
+}
+
+/** Each round's outcomes to `onRound` as it ends; without it, kept for the result. */
+function takeRound(plan: SyncAction[], outcomes: SyncOutcome[], onRound: SyncRequest['onRound']): (round: { plan: SyncAction[]; outcomes: SyncOutcome[] }) => void {
+  return (round) => {
+    if (onRound) onRound(round.outcomes);
+    else {
+      plan.push(...round.plan);
+      outcomes.push(...round.outcomes);
+    }
+  };
+}
+
+/** One agent's rounds against `writer`: what its first round checked, and whether this key cannot read the agent. */
+async function syncAgent(
+  api: SyncRequest['api'],
+  writer: SyncStore,
+  agent: string,
+  context: {
+    now: number;
+    server: string | undefined;
+    named: boolean;
+    dryRun: boolean;
+    concurrency: number;
+    waiting: (line: string) => void;
+    mine: <T extends { agent_id: string }>(items: T[]) => T[];
+    take: (round: { plan: SyncAction[]; outcomes: SyncOutcome[] }) => void;
+  },
+): Promise<{ checked: number; skipped: boolean }> {
+  const { now, server, named, dryRun, concurrency, waiting, mine, take } = context;
+  const rounds: AgentRounds = { agentId: agent, named, failedBefore: new Set(), replaced: [] };
+  let checked = 0;
+  for (let round = 0; ; round++) {
+    const result = await writer.withLock(CHANGES_LOCK, () => syncRound(api, writer, rounds, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine), SYNC_WAIT_MS, waiting);
+    if (round === 0) checked = result.checked;
+    take(result);
+    if (!result.more) break;
+    if (!dryRun) await letIn();
+  }
+  return { checked, skipped: rounds.skipped === true };
 }
 
 /**
@@ -147,6 +170,7 @@ async function syncInWindows({ api, store, now, server, agentId, dryRun, concurr
   const outcomes: SyncOutcome[] = [];
   let checked = 0;
   const skipped = new Set<string>();
+  const take = takeRound(plan, outcomes, onRound);
   for (const { agents: ofWindow, part, parts } of windowsOf(agents, (agent) => counts.get(agent)!.records, windowSize)) {
     const picked = new Set<unknown>(ofWindow);
     const window = store.window!((list, record) => picked.has(agentOf(list, record)) && (parts === 1 || groupHash(groupOf(list, record)) % parts === part), { dryRun });
@@ -156,29 +180,14 @@ async function syncInWindows({ api, store, now, server, agentId, dryRun, concurr
       readsFromDisk: () => window.readsFromDisk(),
       update: (change) => window.update(change),
       withLock: (name, body, waitMs, onWait) => (dryRun ? body() : store.withLock(name, body, waitMs, onWait)),
-      scan: store.scan,
+      scan: (visit) => store.scan!(visit),
     };
     for (const agent of ofWindow) {
       if (skipped.has(agent)) continue;
-      const rounds: AgentRounds = { agentId: agent, named: agentId !== undefined, failedBefore: new Set(), replaced: [] };
-      for (let round = 0; ; round++) {
-        const result = await writer.withLock(
-          CHANGES_LOCK,
-          () => syncRound(api, writer, rounds, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine),
-          SYNC_WAIT_MS,
-          waiting,
-        );
-        if (round === 0) checked += result.checked;
-        if (onRound) onRound(result.outcomes);
-        else {
-          plan.push(...result.plan);
-          outcomes.push(...result.outcomes);
-        }
-        if (!result.more) break;
-        if (!dryRun) await letIn();
-      }
+      const done = await syncAgent(api, writer, agent, { now, server, named: agentId !== undefined, dryRun, concurrency, waiting, mine, take });
+      checked += done.checked;
       // An agent this key cannot see is said once, not once a window of its records.
-      if (rounds.skipped) skipped.add(agent);
+      if (done.skipped) skipped.add(agent);
     }
   }
   return { checked, plan, outcomes };
