@@ -1,4 +1,4 @@
-import { meaningOfOnce, meaningOfRecurring } from '../../src/time/index';
+import { meaningOfOnce, meaningOfRecurring, meaningOfSchedule } from '../../src/time/index';
 
 /** Monday 2026-12-07, 10:00 in New York: the moment the phrase rounds read against. */
 export const MONDAY_IN_NEW_YORK = { now: Date.parse('2026-12-07T15:00:00Z'), zone: 'America/New_York' };
@@ -10,9 +10,24 @@ export async function onceReading(phrase: string, options = MONDAY_IN_NEW_YORK):
 }
 
 /** A one-time phrase's refusal as "message | hint"; the test fails if the phrase is read. */
-export async function onceRefusal(phrase: string, options = MONDAY_IN_NEW_YORK): Promise<string> {
+export function onceRefusal(phrase: string, options = MONDAY_IN_NEW_YORK): Promise<string> {
+  return refusalOf(phrase, () => meaningOfOnce(phrase, options));
+}
+
+/** A phrase given as a schedule (`--cron`), refused: "message | hint"; the test fails if the phrase is read. */
+export function scheduleRefusal(phrase: string, options = MONDAY_IN_NEW_YORK): Promise<string> {
+  return refusalOf(phrase, () => meaningOfSchedule(phrase, options));
+}
+
+/** A phrase given as a schedule: what it means, with its next four fires' local minutes. */
+export async function scheduleReading(phrase: string, options = MONDAY_IN_NEW_YORK) {
+  const meaning = await meaningOfSchedule(phrase, options, 4);
+  return { ...meaning, fires: meaning.next_runs_local.map((local) => local.slice(0, 16)) };
+}
+
+async function refusalOf(phrase: string, read: () => Promise<unknown>): Promise<string> {
   try {
-    await meaningOfOnce(phrase, options);
+    await read();
   } catch (error) {
     const { message, hint } = error as { message: string; hint?: string };
     return `${message} | ${hint ?? ''}`;

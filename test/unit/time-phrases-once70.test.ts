@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MONDAY_IN_NEW_YORK as OPTIONS, onceReading, onceRefusal } from '../helpers/phrase-readings';
+import { MONDAY_IN_NEW_YORK as OPTIONS, onceReading, onceRefusal, scheduleRefusal } from '../helpers/phrase-readings';
 import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
 
 /* One-time phrases read wrong or refused without saying why, each with its family. Monday 2026-12-07, 10:00 in New York. */
-
-async function scheduleRefusal(phrase: string): Promise<string> {
-  try {
-    await meaningOfSchedule(phrase, OPTIONS);
-  } catch (error) {
-    const { message, hint } = error as { message: string; hint?: string };
-    return `${message} | ${hint ?? ''}`;
-  }
-  throw new Error(`'${phrase}' was read`);
-}
 
 describe("early, mid or late in a part of the day narrows it: a clock beside it must fall there ('early morning at 11')", () => {
   it.each([

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MONDAY_IN_NEW_YORK as OPTIONS } from '../helpers/phrase-readings';
-import { meaningOfSchedule } from '../../src/time/index';
+import { scheduleReading as schedule, scheduleRefusal as refusal } from '../helpers/phrase-readings';
 
 /* Repeating phrases with month words in an order the grammar did not read. Monday 2026-12-07, 10:00 in New York. */
-
-async function schedule(phrase: string) {
-  const meaning = await meaningOfSchedule(phrase, OPTIONS, 4);
-  return { ...meaning, fires: meaning.next_runs_local.map((local) => local.slice(0, 16)) };
-}
-
-async function refusal(phrase: string): Promise<string> {
-  try {
-    await meaningOfSchedule(phrase, OPTIONS);
-  } catch (error) {
-    const { message, hint } = error as { message: string; hint?: string };
-    return `${message} | ${hint ?? ''}`;
-  }
-  throw new Error(`'${phrase}' was read`);
-}
 
 describe("'every other <month> <day>' is every other year on that day", () => {
   it.each([
