@@ -377,17 +377,6 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
  * caller holds the file's lock.
  */
 function eachRecord(path: string, journal: string, locked: boolean, visit: (list: ListName, index: number, record: unknown) => void, reset = () => {}): RecordFiles {
-  // What is laid over the file is held while it passes: a journal another command left large is folded first (best effort:
-  // a folder this process cannot write to is read as it is).
-  if (sizeOf(journal) > WINDOW_FOLD_AT) {
-    try {
-      const foldLarge = () => sizeOf(journal) > WINDOW_FOLD_AT && foldInPieces(path, journal, LABEL, JOURNAL_LABEL);
-      if (locked) foldLarge();
-      else withFileLockSync(path, LABEL, foldLarge);
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-    }
-  }
   const stream = () => streamRecords(path, journal, ({ list, index, record }) => visit(list, index, record));
   const streamed = stream();
   if (streamed) return streamed;
@@ -404,7 +393,7 @@ function eachRecord(path: string, journal: string, locked: boolean, visit: (list
   reset();
   for (const list of LISTS) {
     record.state[list].forEach((item, index) => visit(list, index, item));
-    for (const skipped of record.state.skipped ?? []) if (skipped.list === list) visit(list, -1, skipped.raw);
+    for (const skipped of record.state.skipped ?? []) if (skipped.list === list) visit(list, Number(/\[(\d+)\]$/.exec(skipped.where)?.[1] ?? -1), skipped.raw);
   }
   const { intents: _i, series: _s, paused: _p, skipped: _k, ...top } = record.state;
   return { top, generation: record.generation, journalSize: record.journalSize, journalValid: record.journalValid };
@@ -433,6 +422,17 @@ function recordWindow(
   const read = (locked: boolean): WindowRead => {
     if (known && (dryRun || (known.stateKey === fileIdentity(path) && known.journalSize === sizeOf(journal)))) return known;
     known = undefined;
+    // What is laid over the file is held while it passes: a journal another command left large is folded first (best
+    // effort: a folder this process cannot write to is read as it is; a dry run writes nothing).
+    if (!dryRun && sizeOf(journal) > WINDOW_FOLD_AT) {
+      try {
+        const foldLarge = () => sizeOf(journal) > WINDOW_FOLD_AT && foldInPieces(path, journal, LABEL, JOURNAL_LABEL);
+        if (locked) foldLarge();
+        else withFileLockSync(path, LABEL, foldLarge);
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+      }
+    }
     const stateKey = fileIdentity(path);
     const lists: Record<ListName, unknown[]> = { intents: [], series: [], paused: [] };
     let skipped: SkippedRecord[] = [];
