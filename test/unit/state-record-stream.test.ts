@@ -160,8 +160,14 @@ describe('the record read a record at a time', () => {
   it('gives what a whole read gives when the file holds two records of one key the journal names', () => {
     const data = { version: 2, intents: [{ schedule_id: 'a', n: 1 }, { schedule_id: 'b' }, { schedule_id: 'a', n: 2 }], series: [], paused: [] };
     const cases: JournalOp[][] = [
-      [{ op: 'del', list: 'intents', key: 'a' }, { op: 'del', list: 'intents', key: 'a' }],
-      [{ op: 'del', list: 'intents', key: 'a' }, { op: 'put', list: 'intents', record: { schedule_id: 'a', n: 3 } }],
+      [
+        { op: 'del', list: 'intents', key: 'a' },
+        { op: 'del', list: 'intents', key: 'a' },
+      ],
+      [
+        { op: 'del', list: 'intents', key: 'a' },
+        { op: 'put', list: 'intents', record: { schedule_id: 'a', n: 3 } },
+      ],
       [{ op: 'put', list: 'intents', record: { schedule_id: 'a', n: 3 } }],
     ];
     for (const ops of cases) {
