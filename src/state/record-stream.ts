@@ -63,7 +63,7 @@ export function streamRecords(path: string, journal: string, visit: (record: Str
       if (laid !== GONE) emit(list, laid);
     },
   });
-  if (!scanned) return undefined;
+  if (!scanned || overlay.doubled) return undefined;
   endList();
   for (const list of LISTS) {
     if (ended.has(list)) continue;
@@ -238,6 +238,11 @@ class Overlay {
   private readonly live = new Map<string, Slot>();
   /** Stored records a slot took (a later put of the same key, after a del, goes at the end). */
   private readonly taken = new Map<string, Slot>();
+  /**
+   * A second stored record of a key the steps name was met: which of the two each step meant (a whole read takes the
+   * first still there, for each step in turn) is not placed here.
+   */
+  doubled = false;
 
   apply(op: JournalOp): boolean {
     if (op.op === 'top') {
@@ -281,6 +286,7 @@ class Overlay {
     const key = keyOf(list, record);
     if (key === undefined) return record;
     const slot = this.taken.get(`${list}\n${key}`);
+    if (slot?.met) this.doubled = true;
     if (!slot || slot.met) return record;
     slot.met = true;
     return slot.record;

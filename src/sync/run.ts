@@ -25,6 +25,11 @@ export interface SyncStore extends RecordWriter {
   /** See StateStore.window and scan: with them, the record is never read whole; each agent's records are synced a window at a time. */
   window?(pick: (list: ListName, record: unknown) => boolean, options?: { dryRun?: boolean }): RecordWindow;
   scan?(visit: (list: ListName, record: unknown, problem: string | undefined) => void): Promise<void>;
+  /**
+   * Of `ids`, those a record of the agent outside this window names (one of its other windows'): a schedule of
+   * theirs is never one no record names. Absent when the window holds every record of the agent.
+   */
+  namedElsewhere?(agentId: string, ids: ReadonlySet<string>): Promise<Set<string>>;
 }
 
 export interface SyncRequest {
@@ -173,7 +178,8 @@ async function syncInWindows({ api, store, now, server, agentId, dryRun, concurr
   const take = takeRound(plan, outcomes, onRound);
   for (const { agents: ofWindow, part, parts } of windowsOf(agents, (agent) => counts.get(agent)!.records, windowSize)) {
     const picked = new Set<unknown>(ofWindow);
-    const window = store.window!((list, record) => picked.has(agentOf(list, record)) && (parts === 1 || groupHash(groupOf(list, record)) % parts === part), { dryRun });
+    const inWindow = (list: ListName, record: unknown) => picked.has(agentOf(list, record)) && (parts === 1 || groupHash(groupOf(list, record)) % parts === part);
+    const window = store.window!(inWindow, { dryRun });
     const writer: SyncStore = {
       read: () => window.read(),
       readShared: () => window.readShared(),
@@ -181,6 +187,7 @@ async function syncInWindows({ api, store, now, server, agentId, dryRun, concurr
       update: (change) => window.update(change),
       withLock: (name, body, waitMs, onWait) => (dryRun ? body() : store.withLock(name, body, waitMs, onWait)),
       scan: (visit) => store.scan!(visit),
+      ...(parts === 1 ? {} : { namedElsewhere: (agent, ids) => namedOutside(store, agent, ids, inWindow) }),
     };
     for (const agent of ofWindow) {
       if (skipped.has(agent)) continue;
@@ -221,6 +228,16 @@ export function windowsOf(agents: readonly string[], records: (agent: string) =>
   }
   close();
   return windows;
+}
+
+/** Of `ids`, those a readable record of `agent` that `inWindow` does not pick names (idsRecordedBy). */
+async function namedOutside(store: SyncStore, agent: string, ids: ReadonlySet<string>, inWindow: (list: ListName, record: unknown) => boolean): Promise<Set<string>> {
+  const found = new Set<string>();
+  await store.scan!((list, record, problem) => {
+    if (problem !== undefined || agentOf(list, record) !== agent || inWindow(list, record)) return;
+    for (const id of idsRecordedBy(list, record as Intent)) if (ids.has(id)) found.add(id);
+  });
+  return found;
 }
 
 /** The agent a stored record (unchecked) is of. */
@@ -378,6 +395,12 @@ async function syncRound(
     for (const [id, item] of await listAll(api, agentId, entry, undefined)) if (!listed.has(id)) listed.set(id, item);
   }
 
+  // A window that holds part of the agent's records: a schedule another window's record names is not one no record
+  // names (the plan would follow a record of this window to it). Those this window names stay.
+  if (store.namedElsewhere && listed !== listing?.schedules) {
+    const ours = recordedScheduleIds(state);
+    for (const id of await store.namedElsewhere(agentId, new Set(listed.keys()))) if (!ours.has(id)) listed.delete(id);
+  }
   const failed = (action: SyncAction) => failedBefore.has(actionKey(action));
   // A dry run takes its whole plan in one round: a next round would list Letta without the steps it only printed.
   const cap = readBack ? roundActions(concurrency) : Infinity;

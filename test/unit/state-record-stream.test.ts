@@ -157,6 +157,28 @@ describe('the record read a record at a time', () => {
     }
   });
 
+  it('gives what a whole read gives when the file holds two records of one key the journal names', () => {
+    const data = { version: 2, intents: [{ schedule_id: 'a', n: 1 }, { schedule_id: 'b' }, { schedule_id: 'a', n: 2 }], series: [], paused: [] };
+    const cases: JournalOp[][] = [
+      [
+        { op: 'del', list: 'intents', key: 'a' },
+        { op: 'del', list: 'intents', key: 'a' },
+      ],
+      [
+        { op: 'del', list: 'intents', key: 'a' },
+        { op: 'put', list: 'intents', record: { schedule_id: 'a', n: 3 } },
+      ],
+      [{ op: 'put', list: 'intents', record: { schedule_id: 'a', n: 3 } }],
+    ];
+    for (const ops of cases) {
+      const lines = [{ g: 0, k: 2, ops }];
+      const { path, journal } = files(data, lines);
+      const read = streamed(path, journal);
+      // Read so, or left to a whole read (undefined): never another list than a whole read's.
+      if (read.files !== undefined) expect(read.lists.intents, JSON.stringify(ops)).toEqual(whole(data, lines).intents);
+    }
+  });
+
   it('numbers each record by its place in its list, as a whole read names one it sets aside', () => {
     const { path, journal } = files({ version: 2, intents: [{ schedule_id: 'a' }, 7, { schedule_id: 'b' }] }, [{ g: 0, k: 2, ops: [{ op: 'del', list: 'intents', key: 'a' }] }]);
     expect(streamed(path, journal).seen.map((r) => [r.index, r.record])).toEqual([

@@ -93,3 +93,49 @@ describe('sync a window of the record at a time', () => {
     ]);
   });
 });
+
+/** The part of an agent's windows a record's group falls in (run.ts's groupHash, FNV-1a). */
+function partOf(group: string, parts: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < group.length; i++) hash = Math.imul(hash ^ group.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % parts;
+}
+
+describe('an agent whose records take several windows', () => {
+  it('never follows a record to a schedule a record in another window names', async () => {
+    const agent = suite.letta.agents[0]!.id;
+    const server = `${suite.letta.url}/`;
+    // X's schedule is gone from Letta and its rule needs a new cron; Y already stands on a schedule at that cron.
+    // The two fall in different windows of the agent (two records, windows of one).
+    const x = 'missing-x-0';
+    let y = suite.letta.addSchedule(agent, { type: 'recurring', cron_expression: SUMMER_CRON }, 'Standup Y');
+    while (partOf(y.id, 2) === partOf(x, 2)) {
+      suite.letta.schedules.delete(y.id);
+      y = suite.letta.addSchedule(agent, { type: 'recurring', cron_expression: SUMMER_CRON }, 'Standup Y');
+    }
+    const intent = (schedule_id: string, cron: string) =>
+      ({
+        schedule_id,
+        agent_id: agent,
+        server,
+        kind: 'recurring',
+        phrase: 'every weekday at 9am',
+        zone: 'America/New_York',
+        local_rule: '0 9 * * 1-5',
+        utc_crons: [cron],
+        created_at: '2020-01-01T00:00:00Z',
+        replaces: [],
+        status: 'active',
+      }) as const;
+    await openState(suite.env, suite.env.HOME!).update((state) => {
+      Object.assign(state, { intents: [intent(x, WINTER_CRON), intent(y.id, SUMMER_CRON)], series: [], paused: [] });
+    });
+    const result = await sync(1);
+    expect(result.outcomes.map((o) => o.action.type)).toEqual(['gone']);
+    const state = await openState(suite.env, suite.env.HOME!).read();
+    expect(state.intents.map((i) => [i.schedule_id, i.status])).toEqual([
+      [x, 'gone'],
+      [y.id, 'active'],
+    ]);
+  });
+});
