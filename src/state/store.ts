@@ -363,7 +363,8 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
     },
     window: (pick, { dryRun = false } = {}) => recordWindow(path, journal, server, pick, dryRun, fileLockOptions, foldNow),
     async scan(visit) {
-      eachRecord(path, journal, false, (list, index, record) => {
+      // Read only: a scan may be a dry run's.
+      eachRecord(path, journal, 'never', (list, index, record) => {
         if (server === undefined || inScope(list, record, server)) visit(list, record, recordProblem(list, record, `${list}[${index}]`));
       });
     },
@@ -371,26 +372,21 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
 }
 
 /**
- * Visit every record (as stored, with the journal's steps laid over it), a record at a time: streamRecords; when it
- * cannot (a step it cannot place), once the journal is folded whole; when it still cannot, the record read whole (a
- * file a whole read refuses is refused so). `reset` is called before each visit of all of them again. `locked`: the
- * caller holds the file's lock.
+ * Visit every record (as stored, with the journal's steps laid over it), a record at a time: streamRecords. When it
+ * cannot (a step it cannot place), the record is read whole once (a file a whole read refuses is refused so); with
+ * `writes` (the caller may write: 'locked' when it holds the file's lock) the journal is then folded into the file, so the
+ * next reading streams again. `reset` is called before each visit of all of them again.
  */
-function eachRecord(path: string, journal: string, locked: boolean, visit: (list: ListName, index: number, record: unknown) => void, reset = () => {}): RecordFiles {
-  const stream = () => streamRecords(path, journal, ({ list, index, record }) => visit(list, index, record));
-  const streamed = stream();
+function eachRecord(path: string, journal: string, writes: 'locked' | 'unlocked' | 'never', visit: (list: ListName, index: number, record: unknown) => void, reset = () => {}): RecordFiles {
+  const streamed = streamRecords(path, journal, ({ list, index, record }) => visit(list, index, record));
   if (streamed) return streamed;
   reset();
-  const foldWhole = () => {
-    const record = current(path, journal);
-    if (record.journalSize > 0) fold(path, journal, record);
+  const whole = () => {
+    const record = load(path, journal);
+    if (writes !== 'never' && record.journalSize > 0) fold(path, journal, record);
     return record;
   };
-  const record = locked ? foldWhole() : withFileLockSync(path, LABEL, foldWhole);
-  loaded.delete(path);
-  const again = stream();
-  if (again) return again;
-  reset();
+  const record = writes === 'unlocked' ? withFileLockSync(path, LABEL, whole) : whole();
   for (const list of LISTS) {
     record.state[list].forEach((item, index) => visit(list, index, item));
     for (const skipped of record.state.skipped ?? []) if (skipped.list === list) visit(list, Number(/\[(\d+)\]$/.exec(skipped.where)?.[1] ?? -1), skipped.raw);
@@ -439,7 +435,7 @@ function recordWindow(
     const files = eachRecord(
       path,
       journal,
-      locked,
+      dryRun ? 'never' : locked ? 'locked' : 'unlocked',
       (list, index, record) => {
         if ((server !== undefined && !inScope(list, record, server)) || !pick(list, record)) return;
         const where = `${list}[${index}]`;

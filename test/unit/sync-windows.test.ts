@@ -1,7 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LettaApi } from '../../src/letta/api';
 import { LettaClient } from '../../src/letta/client';
-import { openState } from '../../src/state/store';
+import { journalPath, openState, statePath } from '../../src/state/store';
 import { foldJournals } from '../../src/state/journal-end';
 import { syncSchedules, windowsOf } from '../../src/sync/run';
 import { TEST_KEY } from '../helpers/fake-letta';
@@ -137,5 +138,23 @@ describe('an agent whose records take several windows', () => {
       [x, 'gone'],
       [y.id, 'active'],
     ]);
+  });
+
+  it('under --dry-run writes nothing, even where the journal holds a step read only whole or has grown large', async () => {
+    await seedKeptSchedules(suite.letta, suite.env, { count: 6, fresh: true });
+    const [file, journal] = [statePath(suite.env, suite.env.HOME!), journalPath(suite.env, suite.env.HOME!)];
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    // A step that wrote the whole list (as an older command may have), and enough others to pass the fold's bound.
+    const filler = { op: 'top', fields: { version: 2, ...(state.generation === undefined ? {} : { generation: state.generation }), note: 'x'.repeat(1000) } };
+    const lines = [
+      { g: state.generation ?? 0, k: 2, ops: [{ op: 'list', list: 'intents', records: state.intents }] },
+      ...Array.from({ length: 300 }, () => ({ g: state.generation ?? 0, k: 2, ops: [filler] })),
+    ];
+    writeFileSync(journal, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    const before = [readFileSync(file), readFileSync(journal)];
+    unsent = 0;
+    const result = await sync(2, true);
+    expect(result.plan.filter((a) => a.type === 'replace')).toHaveLength(6);
+    expect([readFileSync(file), readFileSync(journal)]).toEqual(before);
   });
 });
