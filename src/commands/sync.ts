@@ -12,8 +12,8 @@ import { syncSchedules } from '../sync/run';
 import { holderText } from '../files/lock';
 import { reportOutcome } from '../sync/report';
 import type { SyncOutcome } from '../sync/execute';
-import { stateStore, serverOf, warnSetAside } from './shared/state';
-import { countByServer, emptyState, serverCountsText, type Intent, type SkippedRecord } from '../state/records';
+import { stateStore, serverOf, warnSkipped } from './shared/state';
+import { countByServer, serverCountsText, type Intent } from '../state/records';
 import { OutcomeLines, writeSyncOutcome, type OutcomeLineFields } from '../state/sync-outcome';
 
 /** `sync`: make Letta match the record of intent (DST replacements, schedules deleted elsewhere, series top-ups). */
@@ -114,10 +114,8 @@ export default defineCommand({
       agentId = agent === undefined ? undefined : await rt.agentId(agent);
       const api = await rt.api();
       // A record set aside is not synced: said, as every command that reads the record says it, so a sync job's log shows it.
-      // Counted a record at a time: sync never holds the whole record.
-      const setAside: SkippedRecord[] = [];
-      await store.scan((list, _record, problem) => problem !== undefined && setAside.push({ where: list, problem, list, raw: undefined }));
-      warnSetAside(rt, { ...emptyState(), skipped: setAside });
+      // Said a record at a time: sync never holds the whole record.
+      await store.scan((_list, _record, problem) => problem !== undefined && warnSkipped(rt, problem));
       // One sync at a time: one started beside another waits for it (from cron, an hour's runs may overlap), and says so.
       const running = store.lockHolder('sync');
       // A dry run takes no lock, so it waits for nobody.

@@ -500,3 +500,17 @@ describe('schedules made by others', () => {
     expect(h.letta.schedules.get(other.id)?.schedule.cron_expression).toBe('0 14 * * 1-5');
   });
 });
+
+describe('sync names a record set aside', () => {
+  it('once on stderr, reading the record a record at a time, and syncs the rest', async () => {
+    const id = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+    const file = state() as { intents: Array<Record<string, unknown>> };
+    file.intents.push({ ...file.intents[0]!, schedule_id: 'sm-broken', zone: 'Mars/Olympus' });
+    writeFileSync(statePath(), JSON.stringify(file));
+    const synced = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(synced.code).toBe(0);
+    expect(synced.stderr.match(/A record in the state file is set aside.*intents\[1\]\.zone/g)).toHaveLength(1);
+    expect(state().intents.find((i) => i.schedule_id === id)?.status).toBe('replaced');
+    expect(state().intents.find((i) => i.schedule_id === 'sm-broken')?.zone).toBe('Mars/Olympus');
+  });
+});

@@ -184,7 +184,7 @@ export async function readRecord(rt: Runtime, store?: StateStore, { shared = fal
 }
 
 /** Each record set aside, named once on stderr. */
-export function warnSetAside(rt: Runtime, state: State): void {
+function warnSetAside(rt: Runtime, state: State): void {
   for (const skipped of state.skipped ?? []) warnSkipped(rt, skipped.problem);
 }
 
@@ -250,7 +250,8 @@ function warnUnread(rt: Runtime, error: CliError): void {
 }
 
 const warned = new WeakMap<Runtime, Set<string>>();
-function warnSkipped(rt: Runtime, problem: string): void {
+/** A record set aside, named once a run on stderr. */
+export function warnSkipped(rt: Runtime, problem: string): void {
   const seen = warned.get(rt) ?? new Set<string>();
   warned.set(rt, seen);
   if (seen.has(problem)) return;
