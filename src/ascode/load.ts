@@ -97,33 +97,135 @@ export function serverKey(rt: Runtime): string {
 
 export interface Loaded {
   target: Target;
-  lock: LockFile;
   server: string;
   problems: FileReport[];
   changes: Change[];
 }
 
 /**
- * Read the files and the lock file, resolve each agent once, list each
- * agent's schedules once, and plan. A file that cannot be read or
- * understood is reported and left out (its lock entry untouched). Agents
- * are resolved and listed `concurrency` at a time.
+ * The lock file's entries for one server as a reader passes over them, each with the steps recorded so far laid over
+ * it: a plan of thousands of files asks it for the entries of one window of files at a time, never holding them all.
  */
-export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, concurrency = DEFAULT_CONCURRENCY): Promise<Loaded> {
-  const now = rt.now();
-  const server = serverKey(rt);
-  const entries = serverEntries(lock, server);
+export interface LockEntries {
+  each(visit: (name: string, entry: LockEntry) => void): void;
+}
+
+/** A lock file already read (plan, export): its entries for `server`. */
+export function entriesOf(lock: LockFile, server: string): LockEntries {
+  return {
+    each(visit) {
+      for (const [name, entry] of Object.entries(serverEntries(lock, server))) visit(name, entry);
+    },
+  };
+}
+
+/** The files planned at once: their files read, their agents listed, their changes made, before the next are read. */
+export const PLAN_WINDOW = 500;
+
+/** One window of the plan: the changes of some files (in name order), the problems of those files, and their lock entries. */
+export interface PlanWindow {
+  changes: Change[];
+  problems: FileReport[];
+  /** The lock entries of the window's files, as planned from: apply records its steps in them. */
+  entries: Record<string, LockEntry>;
+}
+
+/** Read the whole folder and plan it: every window's changes and problems in one list (plan and export hold the whole plan). */
+export async function loadPlan(rt: Runtime, target: Target, lock: LockEntries, concurrency = DEFAULT_CONCURRENCY): Promise<Loaded> {
+  const changes: Change[] = [];
   const problems: FileReport[] = [];
+  for await (const window of planInWindows(rt, target, lock, { concurrency })) {
+    changes.push(...window.changes);
+    problems.push(...window.problems);
+  }
+  return { target, server: serverKey(rt), problems, changes };
+}
+
+/**
+ * Read the files and the lock file, resolve each agent once, list the agents' schedules and plan, `size` files at a
+ * time in name order; then the lock entries whose files are gone, as many at a time. A file that cannot be read or
+ * understood is reported and left out (its lock entry untouched). Agents are resolved and listed `concurrency` at a
+ * time. What a window needs to know of the files outside it (whether a schedule it sees is owned by one of them, which
+ * schedules it made alike) is asked of the lock file in a pass, or kept as a name and a fingerprint, so the memory a plan
+ * holds does not grow with the folder. Each window is planned after the one before it is done with (apply records its
+ * changes before asking for the next).
+ */
+export async function* planInWindows(rt: Runtime, target: Target, lock: LockEntries, { concurrency = DEFAULT_CONCURRENCY, size = PLAN_WINDOW } = {}): AsyncGenerator<PlanWindow> {
+  const run: PlanRun = {
+    rt,
+    target,
+    lock,
+    concurrency,
+    now: rt.now(),
+    resolved: new Map(),
+    record: recordOnce(rt),
+    context: { now: rt.now(), zone: rt.zone(), zoneUnset: rt.settings.timezone.source === 'system', meanings: new Map() },
+    taken: new Set(),
+    makers: new Map(),
+    pausedLeaving: [],
+    pausedKeys: new Map(),
+    pausedBy: new Map(),
+  };
+  const removed: string[] = [];
+  if (target.wholeFolder) lock.each((name) => !inFolder(target, name) && removed.push(name));
+  removed.sort(compareText);
+  if (removed.length > 0) await removedWhilePaused(run, new Set(removed));
+  for (let i = 0; i < target.names.length; i += size) yield await planWindow(run, target.names.slice(i, i + size), []);
+  for (let i = 0; i < removed.length; i += size) yield await planWindow(run, [], removed.slice(i, i + size));
+}
+
+/** What a plan keeps from one window to the next. */
+interface PlanRun {
+  rt: Runtime;
+  target: Target;
+  lock: LockEntries;
+  concurrency: number;
+  now: number;
+  /** Each agent a file names, resolved once: its id, or why it cannot be. */
+  resolved: Map<string, string | CliError>;
+  record: () => Promise<State | undefined>;
+  context: DesiredContext;
+  /** Schedules a file took (found on Letta, or a removed file's it says exactly): no other file's to take, nor to delete. */
+  taken: Set<string>;
+  /** By fingerprint of agent and schedule, the first file that wants it: a file of a later window making it again is told. */
+  makers: Map<string, string>;
+  /** Removed files whose schedules are all paused here, with those schedules' fingerprints: a new file saying exactly them is the file renamed. */
+  pausedLeaving: Array<[string, LockEntry]>;
+  pausedKeys: Map<string, string>;
+  /** Their ids, each with the id `recurring resume` takes for it. */
+  pausedBy: Map<string, string>;
+}
+
+/** Whether a name is one of the folder's files (target.names is sorted as sort() sorts). */
+function inFolder(target: Target, name: string): boolean {
+  let low = 0;
+  let high = target.names.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (target.names[mid]! < name) low = mid + 1;
+    else high = mid;
+  }
+  return target.names[low] === name;
+}
+
+async function planWindow(run: PlanRun, names: string[], removedNames: string[]): Promise<PlanWindow> {
+  const { rt, target, now, context } = run;
   const display = (name: string) => join(target.folder, name);
+  const problems: FileReport[] = [];
   const failed = new Set<string>();
   const fail = (name: string, line: number, message: string, from?: CliError) => {
     failed.add(name);
     const hint = from === undefined ? undefined : hintFor(from);
     problems.push({ file: display(name), line, message, ...(hint === undefined ? {} : { hint }) });
   };
+  const inWindow = new Set([...names, ...removedNames]);
+  const entries: Record<string, LockEntry> = {};
+  run.lock.each((name, entry) => {
+    if (inWindow.has(name)) entries[name] = entry;
+  });
 
   const files: Array<{ name: string; file: ScheduleFile } | undefined> = [];
-  for (const name of target.names) {
+  for (const name of names) {
     let text: string | undefined;
     try {
       text = readTextFile(join(target.folder, name), { what: 'schedule file', folderHint: '' });
@@ -143,23 +245,19 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
   }
 
   const api = await rt.api();
-  const names = [...new Set(files.map((one) => one!.file.agent))];
-  const resolved = new Map<string, string | CliError>();
+  const unresolved = [...new Set(files.map((one) => one!.file.agent))].filter((agent) => !run.resolved.has(agent));
   await Promise.all(
-    mapLimited(names, concurrency, async (agent) => {
+    mapLimited(unresolved, run.concurrency, async (agent) => {
       try {
-        resolved.set(agent, await api.resolveAgent(agent));
+        run.resolved.set(agent, await api.resolveAgent(agent));
       } catch (error) {
         if (!(error instanceof NotFoundError || error instanceof AmbiguousAgentError)) throw error;
-        resolved.set(agent, error);
+        run.resolved.set(agent, error);
       }
     }),
   );
 
-  const record = recordOnce(rt);
-  const recorded = await recordedSeries(record, Object.entries(entries));
-  const zoneSource = rt.settings.timezone.source;
-  const context: DesiredContext = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system', meanings: new Map() };
+  const recorded = await recordedSeries(run.record, Object.entries(entries));
   let desired: Desired[] = [];
   const agentLines = new Map<string, number>();
   // Each file's fields are let go once read into what it wants.
@@ -167,13 +265,13 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     const { name, file } = files[i]!;
     files[i] = undefined;
     agentLines.set(name, file.lines.agent ?? 1);
-    const agentId = resolved.get(file.agent)!;
+    const agentId = run.resolved.get(file.agent)!;
     if (agentId instanceof CliError) {
       fail(name, file.lines.agent ?? 1, `agent: ${agentId.message}`, agentId);
       continue;
     }
     try {
-      const entry = withRecordedSkips(entries[name], recorded.get(name), now) ?? (await madeHere(record, file, agentId, file.timezone ?? context.zone, context));
+      const entry = withRecordedSkips(entries[name], recorded.get(name), now) ?? (await madeHere(run.record, file, agentId, file.timezone ?? context.zone, context));
       desired.push(await desiredOf(name, file, agentId, entry, context));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
@@ -181,37 +279,58 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     }
   }
 
-  const considered = Object.entries(entries).filter(([name]) => target.wholeFolder || target.names.includes(name));
-  const agents = [...new Set([...desired.map((d) => d.agent_id), ...considered.flatMap(([, e]) => [e.agent_id, ...(e.retiring ?? []).map((r) => r.agent_id)])])].sort();
-  // Each schedule is held as the few fields the plan compares, not as listed.
-  let wanted: Map<string, FullScheduleBody> | undefined;
+  const own = Object.values(entries);
+  const agents = [...new Set([...desired.map((d) => d.agent_id), ...own.flatMap((e) => [e.agent_id, ...(e.retiring ?? []).map((r) => r.agent_id)])])].sort();
+  // What the record of intent says of the window's owned ids (replaced or paused here): kept for those not on Letta.
+  const here = await replacedOnThisMachine(
+    run.record,
+    own.flatMap((e) => e.ids),
+  );
+  // Of each agent's schedules, only those this window may plan with: its files' own (or their successors, or a recorded
+  // series' members), and those alike a schedule its files want (to take rather than make again, or to name as changed
+  // outside the folder). Each is held as the few fields the plan compares, not as listed.
+  const wanted = wantedBodies(desired);
+  const wantedTimes = new Set([...wanted.values()].map((body) => scheduleKey(body.schedule)));
+  const mine = new Set([
+    ...own.flatMap((e) => [...e.ids, ...(e.retiring ?? []).map((r) => r.id)]),
+    ...here.successors.values(),
+    ...[...recorded.values()].flatMap((series) => series.members.map((m) => m.schedule_id)),
+  ]);
   const letta: Listing = new Map();
   const noAgent = new Map<string, NotFoundError>();
   await Promise.all(
-    mapLimited(agents, concurrency, async (agentId) => {
-      const all = new Map<string, Listed>();
+    mapLimited(agents, run.concurrency, async (agentId) => {
+      const kept = new Map<string, Listed>();
       try {
-        for await (const page of api.schedulePages(agentId)) for (const item of page) all.set(item.id, listedOf(item, (wanted ??= wantedBodies(desired))));
+        for await (const page of api.schedulePages(agentId))
+          for (const item of page) {
+            const listed = listedOf(item, wanted);
+            // A body no file wants is held with it (listedOf): its timing is there to compare.
+            if (mine.has(item.id) || listed.body === undefined || wantedTimes.has(scheduleKey(listed.body.schedule))) kept.set(item.id, listed);
+          }
       } catch (error) {
         // An agent that no longer exists has no schedules left to own, and a file naming it cannot have any made.
         if (!(error instanceof NotFoundError)) throw error;
         noAgent.set(agentId, error);
       }
-      letta.set(agentId, all);
+      letta.set(agentId, kept);
     }),
   );
   if (noAgent.size > 0) {
     for (const want of desired) if (noAgent.has(want.agent_id)) fail(want.name, agentLines.get(want.name) ?? 1, `agent: ${noAgent.get(want.agent_id)!.message}`, noAgent.get(want.agent_id));
     desired = desired.filter((want) => !noAgent.has(want.agent_id));
   }
-  const { successors, paused, pausedKeys } = await replacedOnThisMachine(
-    record,
-    considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
-  );
+  const listedAnywhere = (id: string) => [...letta.values()].some((listed) => listed.has(id));
+  for (const map of [here.successors, here.paused, here.pausedKeys]) for (const id of [...map.keys()]) if (listedAnywhere(id)) map.delete(id);
+
+  // Which of the listed schedules the lock file gives to files outside this window: a removed file's are free to take.
+  const ownIds = new Set(own.flatMap((e) => [...e.ids, ...(e.retiring ?? []).map((r) => r.id)]));
+  const outside = ownersOutside(run, inWindow, new Set([...letta.values()].flatMap((listed) => [...listed.keys()].filter((id) => !ownIds.has(id)))));
+  const ownedOutside = new Set([...outside].filter(([, owner]) => owner.present).map(([id]) => id));
   // A series made here is the file's whole: the members a sync made since the export are the file's too, never made twice;
   // so is a member whose create (a sync's or an apply's) went unanswered and landed, found as the record's attempt.
-  const ownedByEntries = new Set(Object.values(entries).flatMap((e) => e.ids));
-  const ownedByOneTime = new Set(Object.values(entries).flatMap((e) => (e.at === undefined ? [] : e.ids)));
+  const ownedByEntries = new Set([...own.flatMap((e) => e.ids), ...outside.keys()]);
+  const ownedByOneTime = new Set([...Object.values(entries).flatMap((e) => (e.at === undefined ? [] : e.ids)), ...[...outside].filter(([, owner]) => owner.oneTime).map(([id]) => id)]);
   const owning = (name: string, entry: LockEntry) => {
     const listed = letta.get(entry.agent_id);
     const series = recorded.get(name);
@@ -232,17 +351,78 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
   const changes = planChanges({
     now,
     desired,
-    entries: Object.fromEntries((target.wholeFolder ? Object.entries(entries) : considered).map(([name, e]) => [name, owning(name, e)])),
+    entries: Object.fromEntries(Object.entries(entries).map(([name, e]) => [name, owning(name, e)])),
     failed,
     wholeFolder: target.wholeFolder,
     letta,
     wanted,
-    successors,
-    paused,
-    pausedKeys,
+    successors: here.successors,
+    paused: new Map([...here.paused, ...run.pausedBy]),
+    pausedKeys: new Map([...here.pausedKeys, ...run.pausedKeys]),
+    ownedOutside,
+    taken: run.taken,
+    pausedLeaving: run.pausedLeaving,
   });
+  madeInEarlierWindows(run, changes, desired);
   problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  return { target, lock, server, problems, changes };
+  return { changes, problems, entries };
+}
+
+/** A schedule's timing alone, to find one that runs when a file's would with other fields. */
+function scheduleKey(schedule: FullScheduleBody['schedule']): string {
+  return schedule.type === 'recurring' ? `cron ${schedule.cron_expression.trim().split(/\s+/).join(' ')}` : `at ${schedule.scheduled_at}`;
+}
+
+/**
+ * Of `ids`, those the lock file gives to a file outside the window: whether that file is still in the folder (a removed
+ * file's schedules are free for a new file to take), and whether it is a one-time file. One pass over the lock file.
+ */
+function ownersOutside(run: PlanRun, inWindow: ReadonlySet<string>, ids: ReadonlySet<string>): Map<string, { present: boolean; oneTime: boolean }> {
+  const found = new Map<string, { present: boolean; oneTime: boolean }>();
+  if (ids.size === 0) return found;
+  run.lock.each((name, entry) => {
+    if (inWindow.has(name)) return;
+    const owner = { present: !run.target.wholeFolder || inFolder(run.target, name), oneTime: entry.at !== undefined };
+    for (const id of [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]) if (ids.has(id)) found.set(id, owner);
+  });
+  return found;
+}
+
+/**
+ * A file that makes a schedule a file of an earlier window wants (the same agent, message and time: a file copied under
+ * a new name, far from it in name order) is told so, as nameTwins tells files of one window; then this window's
+ * schedules are kept, as a fingerprint and the first file's name, for the windows after.
+ */
+function madeInEarlierWindows(run: PlanRun, changes: Change[], desired: Desired[]): void {
+  const key = (agentId: string, body: FullScheduleBody) => `${agentId} ${bodyKey(body)}`;
+  for (const change of changes) {
+    const earlier = [...new Set(change.create.flatMap((body) => run.makers.get(key(change.agent_id, body)) ?? []))].filter((name) => name !== change.file);
+    if (earlier.length > 0) change.notes = [...change.notes, `makes the same schedule as ${earlier.join(', ')}: both would run; remove the files not meant`];
+  }
+  for (const want of desired) for (const body of want.bodies) if (!run.makers.has(key(want.agent_id, body))) run.makers.set(key(want.agent_id, body), want.name);
+}
+
+/**
+ * Removed files whose schedules are all paused here: a new file that says exactly them is the file renamed, which takes
+ * them still paused. Kept with the fingerprints of their saved copies (few: a removed file paused whole).
+ */
+async function removedWhilePaused(run: PlanRun, removed: ReadonlySet<string>): Promise<void> {
+  const candidates: Array<[string, LockEntry]> = [];
+  const state = await run.record();
+  if (!state || (state.paused.length === 0 && !state.series.some((s) => s.status === 'paused'))) return;
+  run.lock.each((name, entry) => {
+    if (removed.has(name) && entry.ids.length > 0) candidates.push([name, entry]);
+  });
+  for (const [name, entry] of candidates) {
+    const { paused, pausedKeys } = await replacedOnThisMachine(run.record, entry.ids);
+    if (entry.ids.every((id) => pausedKeys.has(id))) {
+      run.pausedLeaving.push([name, entry]);
+      for (const id of entry.ids) {
+        run.pausedKeys.set(id, pausedKeys.get(id)!);
+        run.pausedBy.set(id, paused.get(id)!);
+      }
+    }
+  }
 }
 
 /** The record of intent, read once and only when first asked for; undefined when there is none to read (it is optional). */

@@ -106,6 +106,12 @@ export interface PlanInput {
   paused?: Map<string, string>;
   /** Of those paused alone (not in a series), the fingerprint of the saved copy (`pausedKey`), so a renamed file takes them as they are. */
   pausedKeys?: Map<string, string>;
+  /** Listed ids the lock file gives to files still in the folder but outside `entries` (a plan made a window of files at a time). */
+  ownedOutside?: ReadonlySet<string>;
+  /** Schedules files took so far (found on Letta, or a removed file's said exactly): added to as this plan's files take more. */
+  taken?: Set<string>;
+  /** Removed files outside `entries` whose schedules are all paused here (their fingerprints in `pausedKeys`). */
+  pausedLeaving?: ReadonlyArray<[string, LockEntry]>;
 }
 
 /**
@@ -113,17 +119,33 @@ export interface PlanInput {
  * in name order. Pure: the same input gives the same plan, and planning
  * against the result of applying a plan gives no change.
  */
-export function planChanges({ now, desired, entries, failed, wholeFolder, letta, wanted: given, successors = new Map(), paused = new Map(), pausedKeys = new Map() }: PlanInput): Change[] {
-  const owned = new Set(Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]));
+export function planChanges({
+  now,
+  desired,
+  entries,
+  failed,
+  wholeFolder,
+  letta,
+  wanted: given,
+  successors = new Map(),
+  paused = new Map(),
+  pausedKeys = new Map(),
+  ownedOutside = new Set(),
+  taken = new Set(),
+  pausedLeaving: pausedOutside = [],
+}: PlanInput): Change[] {
+  const owned = new Set([...Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]), ...ownedOutside]);
   let wanted = given;
   const bodyOfListed = (item: Listed) => item.body ?? (wanted ??= wantedBodies(desired)).get(item.key)!;
   const changes: Change[] = [];
   const present = new Set(desired.map((d) => d.name));
   // A removed file's schedules: a new file that says one exactly takes it (a file renamed) rather than make it again beside it.
   const leaving = new Set(wholeFolder ? Object.entries(entries).flatMap(([name, entry]) => (present.has(name) || failed.has(name) ? [] : entry.ids)) : []);
-  const taken = new Set<string>();
   // A removed file whose schedules are all paused here: a new file that says exactly them is that file renamed.
-  const pausedLeaving = leaving.size === 0 ? [] : Object.entries(entries).filter(([name, e]) => !present.has(name) && !failed.has(name) && e.ids.length > 0 && e.ids.every((id) => pausedKeys.has(id)));
+  const pausedLeaving = [
+    ...(leaving.size === 0 ? [] : Object.entries(entries).filter(([name, e]) => !present.has(name) && !failed.has(name) && e.ids.length > 0 && e.ids.every((id) => pausedKeys.has(id)))),
+    ...pausedOutside,
+  ];
   for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) {
     const entry = entries[want.name];
     const keys = want.bodies.map(bodyKey).sort().join();

@@ -4,7 +4,7 @@ import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
-import { findTarget, loadPlan, unreadFolderNotes } from '../ascode/load';
+import { entriesOf, findTarget, loadPlan, serverKey, unreadFolderNotes } from '../ascode/load';
 import { lockJournal, readLock, writeLock } from '../ascode/lock-store';
 import { applyChange, finishedEntry, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
 import type { FileReport } from '../ascode/load';
@@ -72,7 +72,7 @@ export default defineCommand({
         const { lock: lockFile, base, unfolded } = readLock(target.lockPath);
         // Steps an apply cut off left are written into the lock file first: this apply's journal starts afresh.
         const journal = lockJournal(target.lockPath, !rt.dryRun && unfolded ? writeLock(target.lockPath, lockFile) : base);
-        const { changes, problems, server } = await loadPlan(rt, target, lockFile, options.concurrency);
+        const { changes, problems, server } = await loadPlan(rt, target, entriesOf(lockFile, serverKey(rt)), options.concurrency);
         render.reportProblems(out, problems);
         if (options.strict && problems.length > 0) {
           // Under --json still one document: nothing applied, and the problems.
@@ -213,7 +213,7 @@ function deletesText(deletes: Change[]): string {
  */
 async function askBeforeDeleting(rt: Runtime, target: ReturnType<typeof findTarget>, options: { yes?: boolean; concurrency: number }): Promise<Map<string, boolean> | undefined> {
   if (options.yes || rt.dryRun || !isTerminal(rt)) return undefined;
-  const { changes } = await loadPlan(rt, target, readLock(target.lockPath).lock, options.concurrency);
+  const { changes } = await loadPlan(rt, target, entriesOf(readLock(target.lockPath).lock, serverKey(rt)), options.concurrency);
   const deletes = changes.filter((change) => change.kind === 'delete');
   if (deletes.length === 0) return undefined;
   const yes = /^y(es)?$/i.test((await rt.prompt(`Delete ${deletesText(deletes)}? [y/N] `)).trim());

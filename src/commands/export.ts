@@ -7,7 +7,7 @@ import type { ScheduledMessage } from '../letta/types';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, concurrencyOption, fileOption } from './options';
-import { DEFAULT_FOLDER, findTarget, loadPlan, serverKey } from '../ascode/load';
+import { DEFAULT_FOLDER, entriesOf, findTarget, loadPlan, serverKey } from '../ascode/load';
 import { readLock, writeLock } from '../ascode/lock-store';
 import { readScheduleFile } from '../ascode/file-format';
 import { exportFiles } from '../ascode/export-files';
@@ -89,7 +89,7 @@ export default defineCommand({
         // again under another name, plan would make it a second time.
         const described = new Map<string, { file: string; agent_id: string }>();
         if (existsSync(folder)) {
-          const { changes } = await loadPlan(rt, findTarget(folder), lockFile, options.concurrency);
+          const { changes } = await loadPlan(rt, findTarget(folder), entriesOf(lockFile, server), options.concurrency);
           for (const change of changes) if (!(change.file in entries)) for (const id of change.adopt) described.set(id, { file: change.file, agent_id: change.agent_id });
         }
         for (const [agentId, items] of letta)

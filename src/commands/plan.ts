@@ -4,7 +4,7 @@ import { AlreadyReported, NeedsAttention, UsageError } from '../errors';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
-import { findTarget, loadPlan, unreadFolderNotes } from '../ascode/load';
+import { entriesOf, findTarget, loadPlan, serverKey, unreadFolderNotes } from '../ascode/load';
 import { readLock } from '../ascode/lock-store';
 import { lockJournalPath } from '../ascode/lock-file';
 import { planLines, summaryLine, planDocument, reportProblems } from '../ascode/render';
@@ -19,7 +19,7 @@ export default defineCommand({
   async run(rt, options) {
     const target = findTarget(options.file);
     const { lock, unfolded } = readLock(target.lockPath);
-    const { changes, problems } = await loadPlan(rt, target, lock, options.concurrency);
+    const { changes, problems } = await loadPlan(rt, target, entriesOf(lock, serverKey(rt)), options.concurrency);
     const out = rt.out;
     unreadFolderNotes(target).forEach((note) => out.note(note));
     if (unfolded) {
