@@ -4,12 +4,12 @@ import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
-import { entriesOf, findTarget, loadPlan, serverKey, unreadFolderNotes } from '../ascode/load';
-import { lockJournal, readLock, writeLock } from '../ascode/lock-store';
+import { findTarget, planInWindows, serverKey, unreadFolderNotes, type LockEntries, type PlanWindow, type Target } from '../ascode/load';
+import { LockOnDisk } from '../ascode/lock-store';
 import { applyChange, finishedEntry, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
 import type { FileReport } from '../ascode/load';
 import type { Change } from '../ascode/planner';
-import { serverEntries, type SeriesLock } from '../ascode/lock-file';
+import type { SeriesLock } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
@@ -37,7 +37,7 @@ import * as render from '../ascode/render';
 import { HeldWriter } from '../output/output';
 import { counted } from '../output/counted';
 import { firstCopies } from '../ascode/first-copies';
-import { recordedScheduleIds, TWIN_SLACK_MS } from '../sync/twins';
+import { bodyTwinKey, idsRecordedBy, TWIN_SLACK_MS, twinKey } from '../sync/twins';
 import type { ScheduledMessage } from '../letta/types';
 import type { EntryWriter } from '../ascode/execute';
 import type { LockEntry } from '../ascode/lock-file';
@@ -69,103 +69,44 @@ export default defineCommand({
       // The changes lock too, as every changing command takes it: an edit, pause or sync of a schedule a file owns waits
       // for this apply (and this apply for it), and the plan is made under it from what is there then.
       await whileChanging(rt, async () => {
-        const { lock: lockFile, base, unfolded } = readLock(target.lockPath);
         // Steps an apply cut off left are written into the lock file first: this apply's journal starts afresh.
-        const journal = lockJournal(target.lockPath, !rt.dryRun && unfolded ? writeLock(target.lockPath, lockFile) : base);
-        const { changes, problems, server } = await loadPlan(rt, target, entriesOf(lockFile, serverKey(rt)), options.concurrency);
-        render.reportProblems(out, problems);
-        if (options.strict && problems.length > 0) {
-          // Under --json still one document: nothing applied, and the problems.
-          if (out.json) out.document({ applied: [], errors: problems });
-          throw new AlreadyReported(new UsageError(`${counted(problems.length, 'problem')} in the schedule files; nothing applied (--strict)`));
+        const lockFile = new LockOnDisk(target.lockPath, serverKey(rt), rt.dryRun);
+        if (options.strict) {
+          // Nothing is applied while any file has a problem: every file is read (and planned) before the first change.
+          const problems = await allProblems(rt, target, lockFile, options.concurrency);
+          if (problems.length > 0) {
+            render.reportProblems(out, problems);
+            // Under --json still one document: nothing applied, and the problems.
+            if (out.json) out.document({ applied: [], errors: problems });
+            throw new AlreadyReported(new UsageError(`${counted(problems.length, 'problem')} in the schedule files; nothing applied (--strict)`));
+          }
         }
-
-        const checked = changes.length;
-        const deletes = changes.filter((change) => change.kind === 'delete');
-        // The deletes held back: all of them without --yes, but for those the person said yes to. Those they said no to
-        // are their answer, not an error; those not asked about (none to ask, or a plan made since the question has
-        // more) are refused.
-        const declined = options.yes ? [] : deletes.filter((change) => answers?.get(change.file) === false);
-        const unasked = options.yes ? [] : deletes.filter((change) => answers?.get(change.file) === undefined);
-        let refused: string | undefined;
-        if (unasked.length > 0) {
-          const what = deletesText(unasked);
-          // A dry run shows what the real run would do: without a terminal to ask on, it too holds the deletes back.
-          if (rt.dryRun && isTerminal(rt)) out.note(`A real run asks before deleting ${what}.`);
-          else refused = `Not deleted: ${what}`;
-        }
-        const heldBack = [...declined, ...(refused === undefined ? [] : unasked)];
-        const toDo = (change: Change) => (change.kind !== 'unchanged' || change.relock) && !heldBack.includes(change);
-
-        const api = await rt.api();
-        const all = serverEntries(lockFile, server);
-        const entries = sharedWrites(
-          () => all,
-          (changed) => {
-            if (!rt.dryRun) return journal.append(server, changed);
-          },
-        );
-        const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal, beforeDelete: await deleteMarker(rt, changes.filter(toDo)) };
-        if (changes.some(toDo)) await entries.update(() => startChanges(changes.filter(toDo)));
-        await recordAttempts(rt, changes.filter(toDo));
-        // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
-        // of them is under way at once, not one waiting task per file, and each is reported and let go as it ends: what is
-        // held for the whole run is each file's lock entry, the names of those finished and the ids deleted.
-        const slots = limiter(rt.dryRun ? 1 : options.concurrency);
-        const report = reporter(rt, problems, refused, declined.length > 0 ? deletesText(declined) : undefined);
-        const finished: string[] = [];
-        const deleted: string[] = [];
-        const replacedBy = new Map<string, Replacement>();
-        const fileSteps: FileStep[] = [];
-        const unpaused: string[] = [];
-        const failures: ChangeOutcome[] = [];
-        const made: Array<{ file: string; agent_id: string; ids: string[] }> = [];
-        let notDeleted: CliError | undefined;
-        let ended = 0;
+        const run: ApplyRun = {
+          rt,
+          api: await rt.api(),
+          lockFile,
+          answers,
+          yes: options.yes === true,
+          slots: limiter(rt.dryRun ? 1 : options.concurrency),
+          began,
+          report: reporter(rt),
+          problems: [],
+          checked: 0,
+          ended: 0,
+          declined: [],
+          refused: [],
+          failures: [],
+        };
         try {
-          await forEachInOrder(
-            releasing(changes, toDo),
-            windowFor(slots),
-            (change) => slots.run(() => applyChange(change, context)),
-            (outcome) => {
-              ended++;
-              deleted.push(...outcome.deleted);
-              for (const [old, next] of replacements(outcome)) replacedBy.set(old, next);
-              if (outcome.ok && outcome.change.kind === 'delete') unpaused.push(...(outcome.change.paused ?? []));
-              const step = outcome.ok ? fileStep(outcome) : undefined;
-              if (step) fileSteps.push(step);
-              if (outcome.ok && outcome.created.length > 0) made.push({ file: outcome.change.file, agent_id: outcome.change.agent_id, ids: outcome.created });
-              if (outcome.ok) {
-                // Recorded in one step with the others below; meanwhile the entry under way is let go.
-                const entry = finishedEntry(outcome);
-                if (entry) all[outcome.change.file] = entry;
-                else delete all[outcome.change.file];
-                finished.push(outcome.change.file);
-              } else failures.push(outcome);
-              report.add(outcome);
-            },
-          );
-          if (!rt.dryRun && !failures.some((o) => o.mayHaveLanded)) {
-            const since = Math.min(began, rt.now()) - TWIN_SLACK_MS;
-            const kept = await keepFirstCopies(rt, made, all, entries, since);
-            for (const copy of kept.copies) {
-              for (const replacement of replacedBy.values()) if (replacement.next === copy.ours) replacement.next = copy.kept;
-            }
-            notDeleted = kept.error;
-          }
-          if (ended > 0) {
-            await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
-            if (!rt.dryRun) writeLock(target.lockPath, lockFile);
-          }
-          await keepRecordUp(rt, deleted, fileSteps, replacedBy);
-          await dropPausedCopies(rt, unpaused);
+          for await (const window of planInWindows(rt, target, lockFile, { concurrency: options.concurrency })) await applyWindow(run, window);
+          if (run.ended > 0) lockFile.fold(true);
         } catch (error) {
-          report.cutShort();
+          run.report.cutShort(run);
           throw error;
         }
-        report.end();
+        run.report.end(run);
 
-        for (const o of failures) {
+        for (const o of run.failures) {
           out.note(`${out.paintErr.red('Error:')} ${o.change.file}: ${o.error?.message ?? 'stopped'}`);
           const was = (id: string) =>
             o.created.includes(id) ? 'new' : id === o.mayBeDeleted ? 'old; its delete was sent, so it may be gone' : o.change.delete.some((d) => d.id === id) ? 'old' : 'unchanged';
@@ -174,20 +115,21 @@ export default defineCommand({
             `  Exist now: ${exist || 'none'}.${o.mayHaveLanded ? ' A create may have landed (its answer was lost): the next apply looks for it before creating again.' : ''} Run apply again to finish.`,
           );
         }
+        const { declined, refused } = heldBackText(run);
         if (!out.json && !out.quiet) {
           // Deletes held back for --yes are changes still to make: "nothing to change" would say otherwise.
-          const none =
-            heldBack.length === 0 ? `Nothing to change (${counted(checked, 'file')} checked).` : `Nothing changed but for the deletes held back below (${counted(checked, 'file')} checked).`;
-          out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${counted(report.shown, 'file')}.`);
+          const checked = counted(run.checked, 'file');
+          const none = run.declined.length + run.refused.length === 0 ? `Nothing to change (${checked} checked).` : `Nothing changed but for the deletes held back below (${checked} checked).`;
+          out.note(run.report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${run.report.done} of ${counted(run.report.shown, 'file')}.`);
         }
-        if (declined.length > 0) out.note(`Not deleted, as answered: ${deletesText(declined)}. The next apply asks again; restore the files to keep them.`);
+        if (declined) out.note(`Not deleted, as answered: ${declined}. The next apply asks again; restore the files to keep them.`);
         if (refused) out.note(`${out.paintErr.red('Error:')} ${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
 
-        const failed = failures[0];
+        const failed = run.failures[0];
         if (failed) throw new AlreadyReported(failed.error ?? new CliError('A change could not be made'));
-        if (notDeleted) throw new AlreadyReported(notDeleted);
+        if (run.notDeleted) throw new AlreadyReported(run.notDeleted);
         if (refused) throw new AlreadyReported(new UsageError(refused));
-        if (problems.length > 0) throw new AlreadyReported(new UsageError(`${counted(problems.length, 'problem')} in the schedule files`));
+        if (run.problems.length > 0) throw new AlreadyReported(new UsageError(`${counted(run.problems.length, 'problem')} in the schedule files`));
       });
     } finally {
       held?.release();
@@ -195,16 +137,148 @@ export default defineCommand({
   },
 });
 
+/** What an apply keeps from one window of files to the next: what it was told, its report, and what it must say at the end. */
+interface ApplyRun {
+  rt: Runtime;
+  api: Awaited<ReturnType<Runtime['api']>>;
+  lockFile: LockOnDisk;
+  /** The person's answer for each removed file they were asked about (see askBeforeDeleting). */
+  answers: Map<string, boolean> | undefined;
+  yes: boolean;
+  slots: ReturnType<typeof limiter>;
+  began: number;
+  report: ReturnType<typeof reporter>;
+  problems: FileReport[];
+  /** Files planned, changed or not. */
+  checked: number;
+  /** Files whose change ended (done or failed). */
+  ended: number;
+  /** Removed files whose deletes are held back: as the person answered, or because no one was asked (refused). */
+  declined: HeldBack[];
+  refused: HeldBack[];
+  failures: ChangeOutcome[];
+  /** The first delete of a copy of ours that failed (keepFirstCopies). */
+  notDeleted?: CliError;
+}
+
+/** A removed file whose schedules were not deleted, with how many. */
+interface HeldBack {
+  file: string;
+  schedules: number;
+}
+
+function heldBackText(run: ApplyRun): { declined?: string; refused?: string } {
+  return {
+    ...(run.declined.length > 0 ? { declined: deletesText(run.declined) } : {}),
+    ...(run.refused.length > 0 ? { refused: `Not deleted: ${deletesText(run.refused)}` } : {}),
+  };
+}
+
+/** Every problem in the schedule files, each window planned and let go (--strict applies nothing while there is one). */
+async function allProblems(rt: Runtime, target: Target, entries: LockEntries, concurrency: number): Promise<FileReport[]> {
+  const problems: FileReport[] = [];
+  for await (const window of planInWindows(rt, target, entries, { concurrency })) problems.push(...window.problems);
+  return problems;
+}
+
+/**
+ * One window of files: its deletes held back or let through, each file changed (create → read back → delete, every step
+ * recorded in the lock file's journal as it happens), the copies another client made first kept, the record of intent
+ * kept up; then its lock entries let go.
+ */
+async function applyWindow(run: ApplyRun, { changes, problems, entries: windowEntries }: PlanWindow): Promise<void> {
+  const { rt } = run;
+  const out = rt.out;
+  render.reportProblems(out, problems);
+  run.problems.push(...problems);
+  run.checked += changes.length;
+  const deletes = changes.filter((change) => change.kind === 'delete');
+  // The deletes held back: all of them without --yes, but for those the person said yes to. Those they said no to are
+  // their answer, not an error; those not asked about (none to ask, or a plan made since the question has more) are refused.
+  const declined = run.yes ? [] : deletes.filter((change) => run.answers?.get(change.file) === false);
+  const unasked = run.yes ? [] : deletes.filter((change) => run.answers?.get(change.file) === undefined);
+  const heldBack = new Set(declined);
+  if (unasked.length > 0) {
+    // A dry run shows what the real run would do: without a terminal to ask on, it too holds the deletes back.
+    if (rt.dryRun && isTerminal(rt)) out.note(`A real run asks before deleting ${deletesText(unasked.map(heldBackOf))}.`);
+    else for (const change of unasked) heldBack.add(change);
+  }
+  run.declined.push(...declined.map(heldBackOf));
+  run.refused.push(...unasked.filter((change) => heldBack.has(change)).map(heldBackOf));
+  const toDo = (change: Change) => (change.kind !== 'unchanged' || change.relock) && !heldBack.has(change);
+
+  const entries = sharedWrites(
+    () => windowEntries,
+    (changed) => run.lockFile.record(changed),
+  );
+  const context = { api: run.api, entries, readBack: !rt.dryRun, signal: rt.signal, beforeDelete: await deleteMarker(rt, changes.filter(toDo)) };
+  if (changes.some(toDo)) await entries.update(() => startChanges(changes.filter(toDo)));
+  await recordAttempts(rt, changes.filter(toDo));
+  // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
+  // of them is under way at once, not one waiting task per file, and each is reported and let go as it ends: what is
+  // held for the window is each file's lock entry, the names of those finished and the ids deleted.
+  const finished: string[] = [];
+  const deleted: string[] = [];
+  const replacedBy = new Map<string, Replacement>();
+  const fileSteps: FileStep[] = [];
+  const unpaused: string[] = [];
+  const made: Made[] = [];
+  let ended = 0;
+  await forEachInOrder(
+    releasing(changes, toDo),
+    windowFor(run.slots),
+    (change) => run.slots.run(() => applyChange(change, context)),
+    (outcome) => {
+      ended++;
+      deleted.push(...outcome.deleted);
+      for (const [old, next] of replacements(outcome)) replacedBy.set(old, next);
+      if (outcome.ok && outcome.change.kind === 'delete') unpaused.push(...(outcome.change.paused ?? []));
+      const step = outcome.ok ? fileStep(outcome) : undefined;
+      if (step) fileSteps.push(step);
+      if (outcome.ok && outcome.created.length > 0) {
+        const { file, agent_id, create } = outcome.change;
+        made.push({ file, agent_id, ids: outcome.created, keys: create.map(bodyTwinKey) });
+      }
+      if (outcome.ok) {
+        // Recorded in one step with the others below; meanwhile the entry under way is let go.
+        const entry = finishedEntry(outcome);
+        if (entry) windowEntries[outcome.change.file] = entry;
+        else delete windowEntries[outcome.change.file];
+        finished.push(outcome.change.file);
+      } else run.failures.push(outcome);
+      run.report.add(outcome);
+    },
+  );
+  run.ended += ended;
+  // Recorded before the copies are looked for: the lock file's pass then knows what this window's files own.
+  if (ended > 0) await entries.update(() => Object.fromEntries(finished.map((file) => [file, windowEntries[file] ?? null])));
+  if (!rt.dryRun && !run.failures.some((o) => o.mayHaveLanded)) {
+    const since = Math.min(run.began, rt.now()) - TWIN_SLACK_MS;
+    const kept = await keepFirstCopies(run, made, entries, since);
+    for (const copy of kept.copies) {
+      for (const replacement of replacedBy.values()) if (replacement.next === copy.ours) replacement.next = copy.kept;
+    }
+    run.notDeleted ??= kept.error;
+  }
+  await keepRecordUp(rt, deleted, fileSteps, replacedBy);
+  await dropPausedCopies(rt, unpaused);
+  run.lockFile.fold(false);
+}
+
+function heldBackOf(change: Change): HeldBack {
+  return { file: change.file, schedules: change.delete.length + (change.paused?.length ?? 0) };
+}
+
 /** Whether there is a person to ask: stdin and stderr on a terminal. */
 function isTerminal(rt: Runtime): boolean {
   return rt.io.stdinIsTTY && rt.io.stderrIsTTY;
 }
 
-function deletesText(deletes: Change[]): string {
+function deletesText(deletes: HeldBack[]): string {
   return `${counted(
-    deletes.reduce((n, c) => n + c.delete.length + (c.paused?.length ?? 0), 0),
+    deletes.reduce((n, one) => n + one.schedules, 0),
     'schedule',
-  )} of ${counted(deletes.length, 'removed file')} (${deletes.map((c) => c.file).join(', ')})`;
+  )} of ${counted(deletes.length, 'removed file')} (${deletes.map((one) => one.file).join(', ')})`;
 }
 
 /**
@@ -213,8 +287,9 @@ function deletesText(deletes: Change[]): string {
  */
 async function askBeforeDeleting(rt: Runtime, target: ReturnType<typeof findTarget>, options: { yes?: boolean; concurrency: number }): Promise<Map<string, boolean> | undefined> {
   if (options.yes || rt.dryRun || !isTerminal(rt)) return undefined;
-  const { changes } = await loadPlan(rt, target, entriesOf(readLock(target.lockPath).lock, serverKey(rt)), options.concurrency);
-  const deletes = changes.filter((change) => change.kind === 'delete');
+  const deletes: HeldBack[] = [];
+  const entries = new LockOnDisk(target.lockPath, serverKey(rt), true);
+  for await (const window of planInWindows(rt, target, entries, { concurrency: options.concurrency })) deletes.push(...window.changes.filter((change) => change.kind === 'delete').map(heldBackOf));
   if (deletes.length === 0) return undefined;
   const yes = /^y(es)?$/i.test((await rt.prompt(`Delete ${deletesText(deletes)}? [y/N] `)).trim());
   return new Map(deletes.map((change) => [change.file, yes]));
@@ -355,36 +430,43 @@ async function recordAttempts(rt: Runtime, changes: Change[]): Promise<void> {
 }
 
 /**
- * The schedules this apply made that another client made first (see firstCopies): each file owns the other's copy from
+ * The schedules this window made that another client made first (see firstCopies): each file owns the other's copy from
  * now on, and ours is deleted, kept as the file's to retire first, so a delete that fails is finished by the next apply.
- * Nothing when the listing cannot be read. Returns the copies kept, and the first failed delete of ours.
+ * Only ours and their look-alikes (twinKey) are kept from each list; which of those the lock file or this machine's
+ * record knows is asked of each in a pass. Nothing when a listing cannot be read. Returns the copies kept, and the first
+ * failed delete of ours.
  */
-async function keepFirstCopies(
-  rt: Runtime,
-  made: ReadonlyArray<{ file: string; agent_id: string; ids: string[] }>,
-  all: Record<string, LockEntry>,
-  entries: EntryWriter,
-  since: number,
-): Promise<{ copies: Array<{ ours: string; kept: string }>; error?: CliError }> {
+async function keepFirstCopies(run: ApplyRun, made: readonly Made[], entries: EntryWriter, since: number): Promise<{ copies: Array<{ ours: string; kept: string }>; error?: CliError }> {
   if (made.length === 0) return { copies: [] };
-  const api = await rt.api();
+  const { rt, api } = run;
   const listed = new Map<string, ScheduledMessage[]>();
   try {
     for (const agentId of new Set(made.map((m) => m.agent_id))) {
-      const schedules: ScheduledMessage[] = [];
-      for await (const page of api.schedulePages(agentId, { whole: true })) schedules.push(...page);
-      listed.set(agentId, schedules);
+      const ours = made.filter((m) => m.agent_id === agentId);
+      const ids = new Set(ours.flatMap((m) => m.ids));
+      const keys = new Set(ours.flatMap((m) => m.keys));
+      const alike: ScheduledMessage[] = [];
+      for await (const page of api.schedulePages(agentId, { whole: true })) for (const item of page) if (ids.has(item.id) || keys.has(twinKey(item))) alike.push(item);
+      listed.set(agentId, alike);
     }
   } catch (error) {
     if (error instanceof CliError) return { copies: [] };
     throw error;
   }
-  const state = await (await stateStore(rt)).read().catch((error: unknown) => {
-    if (error instanceof CliError) return undefined;
-    throw error;
+  const seen = new Set([...listed.values()].flatMap((items) => items.map((item) => item.id)));
+  const known = new Set<string>();
+  await (
+    await stateStore(rt)
+  )
+    .scan((list, record, problem) => {
+      if (problem === undefined) for (const id of idsRecordedBy(list, record as Intent)) if (seen.has(id)) known.add(id);
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof CliError)) throw error;
+    });
+  run.lockFile.each((_name, entry) => {
+    for (const id of [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]) if (seen.has(id)) known.add(id);
   });
-  const known = state ? recordedScheduleIds(state) : new Set<string>();
-  for (const entry of Object.values(all)) for (const id of [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]) known.add(id);
   const copies = firstCopies(made, listed, known, since);
   let failure: CliError | undefined;
   for (const { file, agent_id, ours, kept } of copies) {
@@ -410,6 +492,14 @@ async function keepFirstCopies(
     }));
   }
   return { copies, error: failure };
+}
+
+/** The schedules one file's change made, with what a copy of each would share with it (twinKey). */
+interface Made {
+  file: string;
+  agent_id: string;
+  ids: string[];
+  keys: string[];
 }
 
 /** Change the record of intent only where `concerned` finds this apply's schedules in it (most applies write nothing there); it is optional. */
@@ -463,7 +553,7 @@ function* releasing<T>(list: Array<T | undefined>, wanted: (item: T) => boolean)
  * What apply did, file by file as each ends: held up to a size, then written as it goes (a long apply holds a page of
  * its report, not one per file). Cut short by a failure, what was written is finished so a document stays whole.
  */
-function reporter(rt: Runtime, problems: FileReport[], refused: string | undefined, declined: string | undefined) {
+function reporter(rt: Runtime) {
   const out = rt.out;
   let written = false;
   const data = new HeldWriter((text) => {
@@ -474,10 +564,11 @@ function reporter(rt: Runtime, problems: FileReport[], refused: string | undefin
   json?.begin('{');
   json?.begin('[', 'applied');
   const said = { shown: 0, done: 0 };
-  const end = () => {
+  const end = (run: ApplyRun) => {
     if (json) {
+      const { refused, declined } = heldBackText(run);
       json.end(']');
-      json.value(problems, 'errors');
+      json.value(run.problems, 'errors');
       if (refused) json.value(refused, 'refused');
       if (declined) json.value(declined, 'declined');
       json.end('}');
@@ -521,8 +612,8 @@ function reporter(rt: Runtime, problems: FileReport[], refused: string | undefin
     },
     end,
     /** Nothing written yet: nothing is (as a failure before the report); else the rest, so the document is whole. */
-    cutShort(): void {
-      if (written) end();
+    cutShort(run: ApplyRun): void {
+      if (written) end(run);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { madeAt, type ScheduledMessage } from '../letta/types';
+import { madeAt, type Schedule, type ScheduledMessage } from '../letta/types';
 import type { Intent, PausedSchedule, Series, State } from '../state/records';
 import { currentSchedule, messagesText, sameSchedule } from './same-schedule';
 
@@ -39,9 +39,13 @@ export function earlierTwin(ours: ScheduledMessage, candidates: Iterable<Schedul
 
 /** What copies of one schedule share (sameSchedule holds only within one group): their timing and their messages' text. */
 export function twinKey(item: ScheduledMessage): string {
-  const schedule = currentSchedule(item);
+  return bodyTwinKey({ schedule: currentSchedule(item), messages: item.message?.messages });
+}
+
+/** The twinKey a schedule made from this create body has. */
+export function bodyTwinKey({ schedule, messages }: { schedule: Schedule; messages: unknown }): string {
   const timing = schedule.type === 'recurring' ? `cron ${schedule.cron_expression.trim().replace(/\s+/g, ' ')}` : `at ${schedule.scheduled_at}`;
-  return `${timing} ${messagesText(item.message?.messages)}`;
+  return `${timing} ${messagesText(messages)}`;
 }
 
 /**
