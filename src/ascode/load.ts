@@ -119,8 +119,8 @@ export function entriesOf(lock: LockFile, server: string): LockEntries {
   };
 }
 
-/** The files planned at once: their files read, their agents listed, their changes made, before the next are read. */
-export const PLAN_WINDOW = 500;
+/** How many files are planned at once: their files read, their agents listed, their changes made, before the next are read. */
+export const planWindowSize = { files: 500 };
 
 /** One window of the plan: the changes of some files (in name order), the problems of those files, and their lock entries. */
 export interface PlanWindow {
@@ -150,7 +150,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockEntries, c
  * holds does not grow with the folder. Each window is planned after the one before it is done with (apply records its
  * changes before asking for the next).
  */
-export async function* planInWindows(rt: Runtime, target: Target, lock: LockEntries, { concurrency = DEFAULT_CONCURRENCY, size = PLAN_WINDOW } = {}): AsyncGenerator<PlanWindow> {
+export async function* planInWindows(rt: Runtime, target: Target, lock: LockEntries, { concurrency = DEFAULT_CONCURRENCY, size = planWindowSize.files } = {}): AsyncGenerator<PlanWindow> {
   const run: PlanRun = {
     rt,
     target,
