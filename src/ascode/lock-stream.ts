@@ -226,7 +226,7 @@ class LockParts implements JsonParts {
   private readonly fields = new Set<string>();
   private server: string | undefined;
   private name: string | undefined;
-  /** The ids of the server being read (parseLock's "two files owning one id"). */
+  /** The ids of the server being read (parseLock's "two files owning one id"), while checking (no Merge: the first pass). */
   private owned = new Set<string>();
 
   constructor(private readonly merge?: Merge) {}
@@ -273,11 +273,14 @@ class LockParts implements JsonParts {
     if (depth === 1) return this.field === 'version' && value === LOCK_VERSION;
     if (depth !== 3 || lockEntryProblem(value) !== undefined) return false;
     const entry = value as LockEntry;
+    if (this.merge) {
+      this.merge.entry(this.name!, entry);
+      return true;
+    }
     for (const id of new Set(entry.ids)) {
       if (this.owned.has(id)) return false;
       this.owned.add(id);
     }
-    this.merge?.entry(this.name!, entry);
     return true;
   }
 }
