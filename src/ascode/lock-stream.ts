@@ -23,7 +23,8 @@ const CHUNK = 64 * 1024;
  * Every entry of the lock file, with the lock journal's steps that apply laid over it (readLock's
  * answer), handed out one at a time: servers in order, each server's names in order (the order
  * formatLock writes). Entries the journal deleted are not visited; entries only the journal has are.
- * Holds one entry at a time, the journal's entries and one server's ids, never the whole file.
+ * Holds one entry at a time and the journal's entries (and, while the file is checked, one server's
+ * ids), never the whole file.
  * Errors are readLock's, thrown before any entry is visited.
  */
 export function eachLockEntry(path: string, visit: LockVisit): void {
