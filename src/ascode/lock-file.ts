@@ -71,7 +71,7 @@ export function parseLock(text: string, path: string): LockFile {
     if (!isObject(files)) throw bad(`servers["${server}"]`, 'must be an object');
     const owners = new Map<string, string>();
     for (const [name, entry] of Object.entries(files)) {
-      const problem = entryProblem(entry);
+      const problem = lockEntryProblem(entry);
       if (problem) throw bad(`servers["${server}"]["${name}"]${problem.field}`, problem.what);
       // Two files owning one schedule would each replace or delete it under the other (a merge gone wrong, a hand edit).
       for (const id of (entry as { ids: string[] }).ids) {
@@ -85,7 +85,7 @@ export function parseLock(text: string, path: string): LockFile {
 }
 
 /** What is wrong with a lock entry (the field, from the entry, and what it must be), or undefined. */
-function entryProblem(entry: unknown): { field: string; what: string } | undefined {
+export function lockEntryProblem(entry: unknown): { field: string; what: string } | undefined {
   if (!isObject(entry)) return { field: '', what: 'must be an object' };
   for (const field of ['agent_id', 'when', 'timezone'] as const) if (typeof entry[field] !== 'string') return { field: `.${field}`, what: 'must be text' };
   if (!Array.isArray(entry.ids) || !entry.ids.every((id) => typeof id === 'string')) return { field: '.ids', what: 'must be a list of ids' };
@@ -129,8 +129,7 @@ export function formatLockStep(base: string, server: string, changed: ChangedEnt
  * applied, and the line that is not a step with steps after it (damage, not a crash), if any.
  */
 export function applyLockJournal(lock: LockFile, text: string, base: string): { applied: number; damagedLine?: number } {
-  const { lines, damagedLine } = journalLines(text, readStep);
-  const steps = lines.filter((step) => step.base === base);
+  const { steps, damagedLine } = lockJournalSteps(text, base);
   for (const step of steps) {
     const entries = serverEntries(lock, step.server);
     for (const [name, entry] of Object.entries(step.entries)) {
@@ -141,10 +140,23 @@ export function applyLockJournal(lock: LockFile, text: string, base: string): { 
   return { applied: steps.length, ...(damagedLine === undefined ? {} : { damagedLine }) };
 }
 
-function readStep(step: unknown): { base: string; server: string; entries: ChangedEntries } | undefined {
+export interface LockStep {
+  base: string;
+  server: string;
+  entries: ChangedEntries;
+}
+
+/** The journal's steps written over the text that hashes to `base`, in order, and the damaged line (see applyLockJournal), if any. */
+export function lockJournalSteps(text: string, base: string): { steps: LockStep[]; damagedLine?: number } {
+  const { lines, damagedLine } = journalLines(text, readStep);
+  const steps = lines.filter((step) => step.base === base);
+  return damagedLine === undefined ? { steps } : { steps, damagedLine };
+}
+
+function readStep(step: unknown): LockStep | undefined {
   if (!isObject(step) || typeof step.base !== 'string' || typeof step.server !== 'string' || !isObject(step.entries)) return undefined;
-  if (!Object.values(step.entries).every((entry) => entry === null || entryProblem(entry) === undefined)) return undefined;
-  return step as { base: string; server: string; entries: ChangedEntries };
+  if (!Object.values(step.entries).every((entry) => entry === null || lockEntryProblem(entry) === undefined)) return undefined;
+  return step as unknown as LockStep;
 }
 
 export function formatLock(lock: LockFile): string {

@@ -11,7 +11,7 @@ import type { LockEntries } from './load';
  * per step. Whoever writes either holds the lock file's lock.
  */
 export const LOCK_LABEL: FileLabel = { what: 'lock file', folderHint: 'Give another folder with -f PATH.' };
-const JOURNAL_LABEL: FileLabel = { ...LOCK_LABEL, what: 'lock file journal' };
+export const JOURNAL_LABEL: FileLabel = { ...LOCK_LABEL, what: 'lock file journal' };
 
 export interface ReadLock {
   lock: LockFile;
@@ -23,7 +23,25 @@ export interface ReadLock {
 
 /** What the lock file's journal steps name as the text they were written over. */
 function baseOf(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return baseHash().update(text).base();
+}
+
+export interface BaseHash {
+  update(text: string): BaseHash;
+  base(): string;
+}
+
+/** baseOf, of text handed over in pieces. */
+export function baseHash(): BaseHash {
+  const hash = createHash('sha256');
+  const self: BaseHash = {
+    update(text) {
+      hash.update(text);
+      return self;
+    },
+    base: () => hash.digest('hex').slice(0, 16),
+  };
+  return self;
 }
 
 /**

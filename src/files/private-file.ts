@@ -118,11 +118,15 @@ export async function withFileLock<T>(path: string, label: FileLabel, body: () =
 /** What tells one version of a file from another (inode, size, times); '' when there is none. */
 export function fileIdentity(path: string): string {
   try {
-    const stats = statSync(path);
-    return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+    return statsIdentity(statSync(path));
   } catch {
     return '';
   }
+}
+
+/** fileIdentity of a file already open (its fstat): the version being read, whatever takes its path meanwhile. */
+export function statsIdentity(stats: Stats): string {
+  return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
 }
 
 /** `.config.json.lock` beside `config.json`. */
