@@ -6,7 +6,7 @@ import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption } from './options';
 import { unsure } from './shared/create-schedule';
-import { printQueued, printReply } from './shared/reply';
+import { printQueued, printReply, sayWouldSend } from './shared/reply';
 import { findSchedule } from './shared/schedule';
 import { readRecordOrNothing, successorInRecord } from './shared/state';
 import { findSeries, setMembers, findPaused } from '../state/records';
@@ -29,13 +29,15 @@ export default defineCommand({
     const api = await rt.api();
     const agentId = schedule.agent_id;
     const { messages, ...fields } = runBody(schedule, !!options.async);
-    // Under --dry-run the request printed is all there is, as for send: no reply, no run id to say is missing.
+    // Under --dry-run there is no reply and no run id, as for send: what would be sent is said instead.
+    const wouldSend = () => sayWouldSend(rt.out, `the message${messages.length === 1 ? '' : 's'} of ${schedule.id}`, agentId, !!options.async);
     if (options.async) {
       const queued = await unsure(() => api.sendMessageAsync(agentId, messages, fields), agentId, 'async message');
-      return rt.dryRun ? undefined : printQueued(rt.out, queued);
+      return rt.dryRun ? wouldSend() : printQueued(rt.out, queued);
     }
     const reply = await unsure(() => api.sendMessage(agentId, messages, fields), agentId, 'message');
-    if (!rt.dryRun) printReply(rt.out, reply);
+    if (rt.dryRun) wouldSend();
+    else printReply(rt.out, reply);
   },
 });
 

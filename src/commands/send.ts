@@ -5,7 +5,7 @@ import { agentOption, messageOption, misplaced, roleOption } from './options';
 import { meaningOfOnce } from '../time/index';
 import { readMessage } from './shared/message';
 import { createSchedule, unsure } from './shared/create-schedule';
-import { printQueued, printReply } from './shared/reply';
+import { printQueued, printReply, sayWouldSend } from './shared/reply';
 
 /** Send now and print the reply, send now without waiting (--async), or schedule for later (--execute-at). */
 export default defineCommand({
@@ -36,13 +36,15 @@ export default defineCommand({
     const messages = [{ role: options.role, content: message }];
     const api = await rt.api();
     const agentId = await rt.agentId(agent);
-    // Under --dry-run the request printed is all there is: no reply, no run id to say is missing.
+    // Under --dry-run there is no reply and no run id: what would be sent is said instead.
+    const wouldSend = () => sayWouldSend(rt.out, 'the message', agent === agentId ? agentId : `${agent} (${agentId})`, !!options.async);
     if (options.async) {
       const queued = await unsure(() => api.sendMessageAsync(agentId, messages), agentId, 'async message');
-      return rt.dryRun ? undefined : printQueued(rt.out, queued);
+      return rt.dryRun ? wouldSend() : printQueued(rt.out, queued);
     }
     const waiting = rt.dryRun ? () => {} : rt.out.progress(`Waiting for ${agent}'s reply…`);
     const reply = await unsure(() => api.sendMessage(agentId, messages), agentId, 'message').finally(waiting);
-    if (!rt.dryRun) printReply(rt.out, reply);
+    if (rt.dryRun) wouldSend();
+    else printReply(rt.out, reply);
   },
 });

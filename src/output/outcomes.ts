@@ -24,8 +24,8 @@ export interface Said {
 export function sayOutcome(out: Output, { id, text, data = false, acted = true, dryRun = false }: Said): void {
   if (out.json) return;
   if (out.quiet || data) out.line(id);
-  if (out.quiet) return;
-  if (dryRun) out.note(text);
+  if (dryRun) out.would(text);
+  else if (out.quiet) return;
   else if (acted) out.success(text);
   else out.info(text);
 }

@@ -146,6 +146,20 @@ export class Output {
     if (!this.unsent) this.note(text);
   }
 
+  /** Whether --dry-run held a request back: what the command has since are placeholder answers (no ids were made). */
+  get heldBack(): boolean {
+    return this.unsent;
+  }
+
+  /**
+   * What a --dry-run would have done, said where the confirmation of the real
+   * change goes (stderr), plainly (no ✓: nothing was done). Nothing with --json
+   * or -q: their stdout holds the requests, and there is no id to give.
+   */
+  would(text: string): void {
+    if (!this.json && !this.quiet) this.note(text);
+  }
+
   /** A line for the person (stderr), in every mode: progress, notes, per-item errors. */
   note(text: string): void {
     this.stderr.write(`${text}\n`);

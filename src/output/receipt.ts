@@ -19,6 +19,12 @@ export interface Receipt {
   document: unknown;
   /** The success line ("Created a recurring schedule"). */
   title: string;
+  /**
+   * Said instead of the title when --dry-run held the change back ("Would
+   * create a recurring schedule"), with the rows but not the ids, which would
+   * be placeholders. Without it such a receipt says nothing but its notes.
+   */
+  would?: string;
   rows: ReceiptRow[];
   /** What the phrase's reading chose (stderr in every mode; --json carries them in the document too). */
   notes?: readonly string[];
@@ -34,10 +40,13 @@ export interface Receipt {
  * falls (labelled on a terminal, bare in a pipe). Notes and warnings follow in
  * every mode, then the footer for the person. With `idsOnly` (a change that
  * stopped part-way, which the caller explains), only the ids that exist.
+ * After --dry-run held the change back, `would` and the rows, on stderr.
  */
 export function printReceiptOf(out: Output, receipt: Receipt, { idsOnly = false } = {}): void {
   const ids = receipt.rows.filter(isId).map((row) => row.id);
-  if (out.json) out.document(receipt.document);
+  if (out.heldBack) {
+    if (receipt.would !== undefined && !idsOnly) printWould(out, receipt.would, receipt.rows);
+  } else if (out.json) out.document(receipt.document);
   else if (out.quiet || idsOnly) for (const id of ids) out.line(id);
   else printRows(out, receipt.title, receipt.rows);
   out.readingNotes(receipt.notes);
@@ -48,18 +57,35 @@ export function printReceiptOf(out: Output, receipt: Receipt, { idsOnly = false 
 
 function printRows(out: Output, title: string, rows: ReceiptRow[]): void {
   out.success(title);
-  const label = (row: ReceiptRow) => (isId(row) ? (row.label ?? 'ID') : row[0]);
-  const width = Math.max(0, ...rows.map((row) => label(row).length));
+  const width = labelWidth(rows);
   for (const row of rows) {
-    if (isId(row)) out.line(out.io.stdoutIsTTY ? `  ${label(row).padEnd(width)}  ${out.paint.bold(row.id)}` : row.id);
-    else
-      out.info(
-        `  ${label(row).padEnd(width)}  ${row
-          .slice(1)
-          .map((value) => inert(value))
-          .join(' → ')}`,
-      );
+    if (isId(row)) out.line(out.io.stdoutIsTTY ? `  ${labelOf(row).padEnd(width)}  ${out.paint.bold(row.id)}` : row.id);
+    else out.info(rowText(row, width));
   }
+}
+
+/** A dry run's receipt: what would be done and the rows, without the ids (placeholders: nothing was made). */
+function printWould(out: Output, would: string, rows: ReceiptRow[]): void {
+  const shown = rows.filter((row): row is Exclude<ReceiptRow, ReceiptId> => !isId(row));
+  out.would(would);
+  const width = labelWidth(shown);
+  for (const row of shown) out.would(rowText(row, width));
+}
+
+function labelOf(row: ReceiptRow): string {
+  return isId(row) ? (row.label ?? 'ID') : row[0];
+}
+
+function labelWidth(rows: ReceiptRow[]): number {
+  return Math.max(0, ...rows.map((row) => labelOf(row).length));
+}
+
+/** "  Label  value", a change as "before → after", server text made inert. */
+function rowText(row: Exclude<ReceiptRow, ReceiptId>, width: number): string {
+  return `  ${row[0].padEnd(width)}  ${row
+    .slice(1)
+    .map((value) => inert(value))
+    .join(' → ')}`;
 }
 
 function isId(row: ReceiptRow): row is ReceiptId {

@@ -184,7 +184,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   let unknown = 0;
   const gone: string[] = [];
   const attention: Array<{ worst: Rank; id: string; problem: string }> = [];
-  /** Schedules whose fires could not be read (judged unknown), with why, and the exit code of that failure. */
+  /** Schedules that could not be judged (unknown): their fires could not be read, or Letta holds a cron that cannot be; with why, and the exit code of that failure. */
   const unchecked: Array<{ id: string; problem: string; exit: number }> = [];
   /** Runs behind sends that could not be read: only their fires are unknown in how they ended. */
   const unreadRuns: Array<{ runId: string; problem: string; exit: number }> = [];
@@ -215,6 +215,8 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       if (health.worst === 'unknown') unknown++;
       const who = `${facts.id} (${context.agentName ?? health.schedule.agentId})`;
       if (health.readError !== undefined) unchecked.push({ id: facts.id, problem: `${who}: its fires could not be read (${health.readError})`, exit: health.readExit ?? 1 });
+      // A cron Letta holds that cannot be read is an answer not understood (exit 1), as a garbled history is: nothing of it is judged.
+      else if (health.unreadable !== undefined) unchecked.push({ id: facts.id, problem: `${who}: its cron cannot be read (${health.unreadable})`, exit: 1 });
       for (const fire of health.fires) {
         const run = fire.run;
         if (run?.readError === undefined) continue;

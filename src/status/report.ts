@@ -78,7 +78,10 @@ export async function reportStatus(rt: Runtime, sections: StatusSection[], notif
   if (unchecked + unreadRuns > 0) {
     const checked = judged.reduce((n, section) => n + (section.verdict.checked ?? 0), 0);
     const exit = judged.find((section) => section.verdict.uncheckedExit !== undefined)?.verdict.uncheckedExit ?? 1;
-    const schedules = unchecked === 0 ? '' : `${unchecked} of ${checked} schedule${checked === 1 ? '' : 's'} could not be checked (Letta kept failing to give their fires, or did not answer)`;
+    const schedules =
+      unchecked === 0
+        ? ''
+        : `${unchecked} of ${checked} schedule${checked === 1 ? '' : 's'} could not be checked (Letta kept failing to give their fires, did not answer, or holds a cron that cannot be read)`;
     const runs = unreadRuns === 0 ? '' : `${unreadRuns} run${unreadRuns === 1 ? '' : 's'} behind sends could not be read (how ${unreadRuns === 1 ? 'that fire' : 'those fires'} ended is unknown)`;
     const rest = unchecked < checked ? '; the rest are reported' : '';
     const message = `${[schedules, runs].filter(Boolean).join(', and ')}${rest}`;

@@ -62,6 +62,49 @@ describe.each(garbled)('status: one schedule whose history comes back as %s', (_
   });
 });
 
+describe('status: a schedule whose cron Letta holds cannot be read', () => {
+  /** One daily schedule whose every fire went well, and one whose cron no reader takes. */
+  function oneWellOneUnreadable(cron: string) {
+    const { first } = twoDailies();
+    letta.schedules.delete([...letta.schedules.keys()][1]!);
+    const odd = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: cron }, 'Odd');
+    odd.created_at = '2026-11-17T00:00:00.000Z';
+    return { first, odd: odd.id };
+  }
+
+  it.each(['every tuesday', '61 * * * *', '0 25 * * *'])('%s: counted as not checked in the summary and in --json, exit 1 as for a garbled history', async (cron) => {
+    const { first, odd } = oneWellOneUnreadable(cron);
+    const r = await cli('status', '--concurrency', '1');
+    expect(r.code).toBe(1);
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(rows.map((row) => [row[0], row[8]])).toEqual([
+      [odd, 'unknown'],
+      [first, 'ok'],
+    ]);
+    expect(r.stderr).toMatch(new RegExp(`^Note: ${odd} \\(support-bot\\): its cron cannot be read \\(.+\\); judged unknown\\.$`, 'm'));
+    expect(r.stderr).toMatch(/^Fire health: 2 schedules checked since .*; 1 of 2 could not be read$/m);
+    expect(r.stderr).toMatch(/^Error: 1 of 2 schedules could not be checked \(.*holds a cron that cannot be read\); the rest are reported$/m);
+
+    const json = await cli('status', '--json', '--concurrency', '1');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).fire_health.unchecked).toEqual([odd]);
+    expect(json.stderr).toMatch(/^Fire health: .*; 1 of 2 could not be read$/m);
+  });
+
+  it('something else needing action still makes it exit 6', async () => {
+    const { second } = twoDailies();
+    const odd = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: 'every tuesday' }, 'Odd');
+    const r = await cli('status', '--json', '--concurrency', '1');
+    expect(r.code).toBe(6);
+    const health = JSON.parse(r.stdout).fire_health;
+    expect(health.unchecked).toEqual([odd.id]);
+    expect(health.schedules.find((s: { schedule_id: string }) => s.schedule_id === second).worst).toBe('missed');
+  });
+});
+
 describe('agenda --since: one schedule whose history comes back garbled', () => {
   it('shows the agenda whole, that schedule outcome unknown, the other judged; exit 1', async () => {
     const { first, second } = twoDailies();

@@ -53,11 +53,17 @@ describe('run', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ method: 'POST', url: `${suite.letta.url}/v1/agents/${TWIN}/messages`, body: { messages: item.message.messages, max_steps: 3 } });
   });
 
-  it('--dry-run says nothing of a reply or run it never asked for, in every output mode', async () => {
+  it('--dry-run says what it would send, and nothing of a reply or run it never asked for, in every output mode', async () => {
     const item = scheduled();
-    for (const mode of [[], ['-q'], ['--async'], ['--async', '-q']]) {
-      const result = await cli('run', item.id, '--dry-run', ...mode);
-      expect([result.code, result.stderr]).toEqual([0, '']);
+    const said = {
+      '': `Would send the messages of ${item.id} to ${TWIN} now and wait for the reply\n`,
+      '-q': '',
+      '--async': `Would send the messages of ${item.id} to ${TWIN} now, without waiting for the reply\n`,
+      '--async -q': '',
+    };
+    for (const [mode, stderr] of Object.entries(said)) {
+      const result = await cli('run', item.id, '--dry-run', ...mode.split(' ').filter(Boolean));
+      expect([result.code, result.stderr]).toEqual([0, stderr]);
       expect(result.stdout).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/v1\/agents\/agent-[-0-9]+\/messages(\/async)?\n/);
       expect(result.stdout).not.toMatch(/dry-run\)|no run id|no reply/i);
       expect(result.requests.filter((r) => r.method !== 'GET')).toEqual([]);

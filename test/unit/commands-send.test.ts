@@ -41,8 +41,9 @@ describe('send', () => {
     expect(r.stdout).toContain('POST http://127.0.0.1:9/v1/agents/support-bot/messages');
     expect(r.stdout).toContain('Authorization: Bearer (no key set)');
     expect(r.stderr).toContain("The agent name 'support-bot' would first be looked up");
-    // No reply is asked for, so none is said to be missing.
+    // No reply is asked for, so none is said to be missing: what would be sent is said instead.
     expect(r.stderr).not.toMatch(/no reply|no run id/i);
+    expect(r.stderr).toContain('Would send the message to support-bot now and wait for the reply\n');
     const quiet = await h.run(['send', '--message', 'hi', '--dry-run', '-q']);
     expect([quiet.code, quiet.stderr]).toEqual([0, '']);
   });

@@ -199,7 +199,8 @@ export default (kind: ScheduleKind) =>
             notes: meaning?.notes ?? [],
             ...(leftSet ? { left_set: leftSet } : {}),
           },
-          title: `${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`,
+          title: `Replaced ${old.id} → ${step.newId}`,
+          would: `Would replace ${old.id} with a new ${kind} schedule`,
           rows: [
             { id: step.newId! },
             ...editChanges(old, body, meaning?.timezone ?? rt.zone(), now, recorded && followsLocalClock(recorded) ? recorded.zone : rt.zone()),

@@ -69,6 +69,7 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
   printReceiptOf(rt.out, {
     document: { ...created, agent_id: agentId, schedule, message: { messages: body.messages }, ...timing },
     title: meaning.type === 'one-time' ? 'Scheduled a one-time message' : 'Created a recurring schedule',
+    would: meaning.type === 'one-time' ? 'Would schedule a one-time message' : 'Would create a recurring schedule',
     rows,
     notes: meaning.notes,
     warnings,

@@ -9,6 +9,7 @@ import { startSeries } from '../../sync/execute';
 import { recordWriter, whileChanging, serverOf, readableRecord } from './state';
 import { localAndUtc } from '../../output/when';
 import { printReceiptOf } from '../../output/receipt';
+import { counted } from '../../output/counted';
 import { NEXT_RUNS_SHOWN } from '../options';
 import { formatLocal } from '../../time/zone';
 
@@ -101,7 +102,8 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
         horizon: new Date(horizonOf(series, now)).toISOString(),
         notes: meaning.notes,
       },
-      title: `${rt.dryRun ? 'Would create' : 'Created'} series ${series.series_id}: ${created.length} one-time schedule${created.length === 1 ? '' : 's'}`,
+      title: `Created series ${series.series_id}: ${counted(created.length, 'one-time schedule')}`,
+      would: `Would create a series of ${counted(created.length, 'one-time schedule')}`,
       rows: [{ id: series.series_id, label: 'Series' }, ['Means', meaning.description], ['First', when(planned[0]!)], ['Last', when(planned.at(-1)!)]],
       notes: meaning.notes,
       footer: [

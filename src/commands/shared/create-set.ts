@@ -81,7 +81,8 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
   const { input: _input, type: _type, ...timing } = meaning;
   const first = made[0];
   const rows: ReceiptRow[] = [
-    ['Set', `${setId} (delete them together with: letta-switchboard recurring delete ${setId})`],
+    // Under --dry-run no set is recorded: its id would name nothing.
+    ...(rt.dryRun ? [] : [['Set', `${setId} (delete them together with: letta-switchboard recurring delete ${setId})`] as ReceiptRow]),
     ['Agent', agent === agentId ? agentId : `${agent} (${agentId})`],
     ['Message', preview(message)],
   ];
@@ -109,7 +110,8 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
           schedules: made,
           ...(failure ? notCreated(meaning.crons.slice(tried), failure) : {}),
         },
-        title: `${rt.dryRun ? 'Would create' : 'Created'} ${made.length} recurring schedules, one per cron`,
+        title: `Created ${made.length} recurring schedules, one per cron`,
+        would: `Would create ${made.length} recurring schedules, one per cron`,
         rows,
         ...(failure ? {} : { notes: meaning.notes, warnings: meaning.warnings, footer: [keepExact] }),
       },

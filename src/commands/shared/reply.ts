@@ -42,6 +42,11 @@ function stopReason(response: LettaResponse): string | undefined {
   return typeof reason === 'string' && reason !== '' ? inert(reason) : undefined;
 }
 
+/** Under --dry-run, in place of the reply (or, with --async, the run id): what would be sent to whom. */
+export function sayWouldSend(out: Output, what: string, to: string, async: boolean): void {
+  out.would(`Would send ${what} to ${to} now${async ? ', without waiting for the reply' : ' and wait for the reply'}`);
+}
+
 /** A message queued with --async: the run id is the data, with how to follow it. */
 export function printQueued(out: Output, run: Run): void {
   printReceiptOf(out, {
