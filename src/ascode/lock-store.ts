@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import { damagedJournal } from '../files/json';
 import { appendPrivateFile, flushFile, readTextFile, removePrivateFile, writePrivateFile, type FileLabel } from '../files/private-file';
-import { applyLockJournal, formatLock, formatLockStep, lockJournalPath, parseLock, serverEntries, type ChangedEntries, type LockEntry, type LockFile } from './lock-file';
-import type { LockEntries } from './load';
+import { applyLockJournal, formatLock, formatLockStep, lockJournalPath, parseLock, type ChangedEntries, type LockFile } from './lock-file';
 
 /**
  * The lock file on disk: the file people commit, written whole, and while an
@@ -83,41 +81,4 @@ export function lockJournal(path: string, base: string): { append(server: string
       return flushFile(journal, JOURNAL_LABEL);
     },
   };
-}
-
-/** Past this size the journal is written into the lock file between windows: a pass over the file lays it over every entry. */
-const FOLD_AT = 256 * 1024;
-
-/**
- * The lock file as an apply works through it a window at a time: each pass reads this server's entries with the steps
- * recorded so far laid over them; the steps go to the journal; the journal is written into the file when it grows
- * large and when the apply ends. A journal an apply cut off left is written into the file first (not under --dry-run,
- * which writes nothing and reads it laid over the file).
- */
-export class LockOnDisk implements LockEntries {
-  private journal: ReturnType<typeof lockJournal>;
-
-  constructor(
-    readonly path: string,
-    private readonly server: string,
-    private readonly dryRun: boolean,
-  ) {
-    const { lock, base, unfolded } = readLock(path);
-    this.journal = lockJournal(path, !dryRun && unfolded ? writeLock(path, lock) : base);
-  }
-
-  each(visit: (name: string, entry: LockEntry) => void): void {
-    for (const [name, entry] of Object.entries(serverEntries(readLock(this.path).lock, this.server))) visit(name, entry);
-  }
-
-  /** Record a step: the entries it changed (null: gone). Nothing is written under --dry-run. */
-  record(changed: ChangedEntries): Promise<void> | undefined {
-    if (!this.dryRun) return this.journal.append(this.server, changed);
-  }
-
-  /** Write the journal into the lock file: `always`, or only once it is large. */
-  fold(always: boolean): void {
-    if (this.dryRun || !existsSync(lockJournalPath(this.path)) || (!always && statSync(lockJournalPath(this.path)).size <= FOLD_AT)) return;
-    this.journal = lockJournal(this.path, writeLock(this.path, readLock(this.path).lock));
-  }
 }

@@ -1,9 +1,10 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { UsageError } from '../errors';
 import { JsonScanner, type JsonParts } from '../files/json-scanner';
 import { fileIdentity, readTextFile, removePrivateFile, statsIdentity, writePrivateFileInPieces } from '../files/private-file';
-import { LOCK_VERSION, lockEntryProblem, lockJournalPath, lockJournalSteps, type LockEntry, type LockFile, type LockStep } from './lock-file';
-import { baseHash, JOURNAL_LABEL, LOCK_LABEL, readLock, writeLock } from './lock-store';
+import { LOCK_VERSION, lockEntryProblem, lockJournalPath, lockJournalSteps, type ChangedEntries, type LockEntry, type LockFile, type LockStep } from './lock-file';
+import { baseHash, JOURNAL_LABEL, LOCK_LABEL, lockJournal, readLock, writeLock } from './lock-store';
+import type { LockEntries } from './load';
 
 /**
  * The lock file read and folded an entry at a time, for a command that works through it in windows:
@@ -362,5 +363,43 @@ function visitWhole(lock: LockFile, visit: LockVisit): void {
   for (const server of Object.keys(lock.servers).sort()) {
     const entries = lock.servers[server]!;
     for (const name of Object.keys(entries).sort()) visit(server, name, entries[name]!);
+  }
+}
+
+/** Past this size the journal is written into the lock file between windows: a pass over the file lays it over every entry. */
+const FOLD_AT = 256 * 1024;
+
+/**
+ * The lock file as an apply works through it a window at a time: each pass reads this server's entries with the steps
+ * recorded so far laid over them; the steps go to the journal; the journal is written into the file when it grows
+ * large and when the apply ends. A journal an apply cut off left is written into the file first (not under --dry-run,
+ * which writes nothing and reads it laid over the file).
+ */
+export class LockOnDisk implements LockEntries {
+  private journal: ReturnType<typeof lockJournal>;
+
+  constructor(
+    readonly path: string,
+    private readonly server: string,
+    private readonly dryRun: boolean,
+  ) {
+    this.journal = lockJournal(path, dryRun ? lockBase(path) : foldLock(path));
+  }
+
+  each(visit: (name: string, entry: LockEntry) => void): void {
+    eachLockEntry(this.path, (server, name, entry) => {
+      if (server === this.server) visit(name, entry);
+    });
+  }
+
+  /** Record a step: the entries it changed (null: gone). Nothing is written under --dry-run. */
+  record(changed: ChangedEntries): Promise<void> | undefined {
+    if (!this.dryRun) return this.journal.append(this.server, changed);
+  }
+
+  /** Write the journal into the lock file: `always`, or only once it is large. */
+  fold(always: boolean): void {
+    if (this.dryRun || !existsSync(lockJournalPath(this.path)) || (!always && statSync(lockJournalPath(this.path)).size <= FOLD_AT)) return;
+    this.journal = lockJournal(this.path, foldLock(this.path));
   }
 }

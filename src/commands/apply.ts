@@ -5,7 +5,7 @@ import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
 import { findTarget, planInWindows, serverKey, unreadFolderNotes, type LockEntries, type PlanWindow, type Target } from '../ascode/load';
-import { LockOnDisk } from '../ascode/lock-store';
+import { LockOnDisk } from '../ascode/lock-stream';
 import { applyChange, finishedEntry, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
 import type { FileReport } from '../ascode/load';
 import type { Change } from '../ascode/planner';
