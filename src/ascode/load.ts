@@ -162,6 +162,7 @@ export async function* planInWindows(rt: Runtime, target: Target, lock: LockEntr
     context: { now: rt.now(), zone: rt.zone(), zoneUnset: rt.settings.timezone.source === 'system', meanings: new Map() },
     taken: new Set(),
     makers: new Map(),
+    agentNumbers: new Map(),
     pausedLeaving: [],
     pausedKeys: new Map(),
     pausedBy: new Map(),
@@ -187,8 +188,13 @@ interface PlanRun {
   context: DesiredContext;
   /** Schedules a file took (found on Letta, or a removed file's it says exactly): no other file's to take, nor to delete. */
   taken: Set<string>;
-  /** By fingerprint of agent and schedule, the first file that wants it: a file of a later window making it again is told. */
+  /**
+   * By a short fingerprint of agent and schedule (48 bits of the body's, a few bytes a file: a false match among millions
+   * of schedules is unlikely), the first file that wants it: a file of a later window making it again is told.
+   */
   makers: Map<string, string>;
+  /** A number for each agent, for the fingerprints above. */
+  agentNumbers: Map<string, number>;
   /** Removed files whose schedules are all paused here, with those schedules' fingerprints: a new file saying exactly them is the file renamed. */
   pausedLeaving: Array<[string, LockEntry]>;
   pausedKeys: Map<string, string>;
@@ -287,10 +293,9 @@ async function planWindow(run: PlanRun, names: string[], removedNames: string[])
     own.flatMap((e) => e.ids),
   );
   // Of each agent's schedules, only those this window may plan with: its files' own (or their successors, or a recorded
-  // series' members), and those alike a schedule its files want (to take rather than make again, or to name as changed
-  // outside the folder). Each is held as the few fields the plan compares, not as listed.
+  // series' members), and those alike a schedule its files want (to take rather than make again). Each is held as the
+  // few fields the plan compares, not as listed.
   const wanted = wantedBodies(desired);
-  const wantedTimes = new Set([...wanted.values()].map((body) => scheduleKey(body.schedule)));
   const mine = new Set([
     ...own.flatMap((e) => [...e.ids, ...(e.retiring ?? []).map((r) => r.id)]),
     ...here.successors.values(),
@@ -298,24 +303,40 @@ async function planWindow(run: PlanRun, names: string[], removedNames: string[])
   ]);
   const letta: Listing = new Map();
   const noAgent = new Map<string, NotFoundError>();
-  await Promise.all(
-    mapLimited(agents, run.concurrency, async (agentId) => {
-      const kept = new Map<string, Listed>();
-      try {
-        for await (const page of api.schedulePages(agentId))
-          for (const item of page) {
-            const listed = listedOf(item, wanted);
-            // A body no file wants is held with it (listedOf): its timing is there to compare.
-            if (mine.has(item.id) || listed.body === undefined || wantedTimes.has(scheduleKey(listed.body.schedule))) kept.set(item.id, listed);
-          }
-      } catch (error) {
-        // An agent that no longer exists has no schedules left to own, and a file naming it cannot have any made.
-        if (!(error instanceof NotFoundError)) throw error;
-        noAgent.set(agentId, error);
-      }
-      letta.set(agentId, kept);
-    }),
-  );
+  // The timings of the schedules files that Letta has seen before want, and of those the timings some other schedule has.
+  const timesBefore = new Set(desired.filter((want) => entries[want.name]).flatMap((want) => want.bodies.map((body) => scheduleKey(body.schedule))));
+  const timesSeen = new Set<string>();
+  const list = (agentIds: string[], keep: (item: Listed) => boolean) =>
+    Promise.all(
+      mapLimited(agentIds, run.concurrency, async (agentId) => {
+        const kept = letta.get(agentId) ?? new Map<string, Listed>();
+        letta.set(agentId, kept);
+        try {
+          for await (const page of api.schedulePages(agentId))
+            for (const item of page) {
+              const listed = listedOf(item, wanted);
+              if (mine.has(item.id) || listed.body === undefined || keep(listed)) kept.set(item.id, listed);
+              else if (timesBefore.has(scheduleKey(listed.body.schedule))) timesSeen.add(scheduleKey(listed.body.schedule));
+            }
+        } catch (error) {
+          // An agent that no longer exists has no schedules left to own, and a file naming it cannot have any made.
+          if (!(error instanceof NotFoundError)) throw error;
+          noAgent.set(agentId, error);
+        }
+      }),
+    );
+  await list(agents, () => false);
+  // A file whose schedule is gone from Letta (deleted or changed outside the folder) is told of one that runs at the same
+  // time with other fields: when there is one, its agent is listed again for those (a list keeps no such schedule otherwise).
+  const standing = (agentId: string, id: string) => letta.get(agentId)?.has(id) || letta.get(agentId)?.has(here.successors.get(id) ?? '');
+  const lost = desired.filter((want) => entries[want.name]?.ids.some((id) => !standing(entries[want.name]!.agent_id, id)) && want.bodies.some((body) => timesSeen.has(scheduleKey(body.schedule))));
+  if (lost.length > 0) {
+    const times = new Set(lost.flatMap((want) => want.bodies.map((body) => scheduleKey(body.schedule))));
+    await list(
+      [...new Set(lost.map((want) => want.agent_id))].filter((agentId) => !noAgent.has(agentId)),
+      (item) => times.has(scheduleKey(item.body!.schedule)),
+    );
+  }
   if (noAgent.size > 0) {
     for (const want of desired) if (noAgent.has(want.agent_id)) fail(want.name, agentLines.get(want.name) ?? 1, `agent: ${noAgent.get(want.agent_id)!.message}`, noAgent.get(want.agent_id));
     desired = desired.filter((want) => !noAgent.has(want.agent_id));
@@ -394,7 +415,10 @@ function ownersOutside(run: PlanRun, inWindow: ReadonlySet<string>, ids: Readonl
  * schedules are kept, as a fingerprint and the first file's name, for the windows after.
  */
 function madeInEarlierWindows(run: PlanRun, changes: Change[], desired: Desired[]): void {
-  const key = (agentId: string, body: FullScheduleBody) => `${agentId} ${bodyKey(body)}`;
+  const key = (agentId: string, body: FullScheduleBody) => {
+    if (!run.agentNumbers.has(agentId)) run.agentNumbers.set(agentId, run.agentNumbers.size);
+    return `${run.agentNumbers.get(agentId)} ${bodyKey(body).slice(0, 8)}`;
+  };
   for (const change of changes) {
     const earlier = [...new Set(change.create.flatMap((body) => run.makers.get(key(change.agent_id, body)) ?? []))].filter((name) => name !== change.file);
     if (earlier.length > 0) change.notes = [...change.notes, `makes the same schedule as ${earlier.join(', ')}: both would run; remove the files not meant`];
