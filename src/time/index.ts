@@ -392,12 +392,8 @@ async function scheduleOf(
   start?: number,
   dstNotes = true,
 ): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
-  const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires, NotExactInUtc }, { validateCron, nextRuns, describeCron }, { nextInstants, instantsWithNotes }] = await Promise.all([
-    import('./resolve-recurring'),
-    import('./to-utc'),
-    import('./cron'),
-    import('./series'),
-  ]);
+  const [{ parseRecurring, scheduleZone, describeStepped }, { toUtcSchedule, utcFires, NotExactInUtc }, { validateCron, nextRuns, describeCron }, { nextInstants, instantsWithNotes }] =
+    await Promise.all([import('./resolve-recurring'), import('./to-utc'), import('./cron'), import('./series')]);
   // A zone written in the phrase ("every day at 9am EST") is the clock the rule follows.
   const zone = scheduleZone(input, userZone);
   const notes: string[] = [];
@@ -454,6 +450,7 @@ async function scheduleOf(
   }
   // What the user asked for, on their clock, when one local cron says it; else each cron in turn.
   const localCron = localCrons?.length === 1 ? localCrons[0]! : parts.length === 1 ? first.local_cron : null;
+  const stepped = parts.length > 1 ? describeStepped(local) : undefined;
   const meaning: RecurringMeaning = {
     type: 'recurring',
     input,
@@ -464,9 +461,11 @@ async function scheduleOf(
     description:
       localCron !== null && !utcZone
         ? `${describeCron(localCron)} (${zone})`
-        : parts.length === 1
-          ? `${first.description} (${label(first.inUtc)})`
-          : parts.map((part) => `${part.description} (${label(part.inUtc)})`).join('; and '),
+        : stepped !== undefined
+          ? `${stepped} (${zone})`
+          : parts.length === 1
+            ? `${first.description} (${label(first.inUtc)})`
+            : parts.map((part) => `${part.description} (${label(part.inUtc)})`).join('; and '),
     next_runs: runs.map((ms) => new Date(ms).toISOString()),
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings,

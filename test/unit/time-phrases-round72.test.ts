@@ -16,3 +16,17 @@ describe('a month step that does not start in January says its months, not a ran
     expect((await schedule('every 2 months on the 5th')).description).toBe('At 09:00 AM, on day 5 of the month, every 2 months (America/New_York)');
   });
 });
+
+describe('an interval that takes a set of crons is said as its step, not as each cron', () => {
+  it.each([
+    ['every 45 minutes starting at 3pm for 4 times', 'Every 45 minutes from 00:00 to 23:15, for 4 times', ['2026-12-07 10:30', '2026-12-07 11:15', '2026-12-07 12:00', '2026-12-07 12:45']],
+    ['every 45 minutes from 9 to 5', 'Every 45 minutes from 09:00 to 16:30', ['2026-12-07 10:30', '2026-12-07 11:15', '2026-12-07 12:00', '2026-12-07 12:45']],
+    ['every 40 minutes starting at 9am on fridays', 'Every 40 minutes from 00:20 to 23:40, on Fridays', ['2026-12-11 00:20', '2026-12-11 01:00', '2026-12-11 01:40', '2026-12-11 02:20']],
+    ['every 90 minutes from 9am to 5pm for 3 days', 'Every 90 minutes from 09:00 to 16:30, for 3 days', ['2026-12-07 10:30', '2026-12-07 12:00', '2026-12-07 13:30', '2026-12-07 15:00']],
+    ['every 45 minutes', 'Every 45 minutes', undefined],
+  ])('%s', async (phrase, description, fires) => {
+    const read = await schedule(phrase);
+    expect(read.description).toBe(`${description} (America/New_York)`);
+    if (fires) expect(read.fires).toEqual(fires);
+  });
+});
