@@ -30,3 +30,24 @@ describe('an interval that takes a set of crons is said as its step, not as each
     if (fires) expect(read.fires).toEqual(fires);
   });
 });
+
+describe('a weekday and its day of the month are one date: days joined to it with "the" again are days of their own', () => {
+  it.each([
+    ['every friday the 13th and the 1st', ['2027-01-01 09:00', '2027-02-01 09:00', '2027-03-01 09:00', '2027-04-01 09:00']],
+    ['every friday the 13th and the 1st in may', ['2027-05-01 09:00', '2027-08-13 09:00', '2028-05-01 09:00', '2028-10-13 09:00']],
+    ['every friday the 13th, the 1st and the 15th', ['2026-12-15 09:00', '2027-01-01 09:00', '2027-01-15 09:00', '2027-02-01 09:00']],
+    ['every friday the 13th and the last day of the month', ['2026-12-31 09:00', '2027-01-31 09:00', '2027-02-28 09:00', '2027-03-31 09:00']],
+    ['the 1st and every friday the 13th', ['2027-01-01 09:00', '2027-02-01 09:00', '2027-03-01 09:00', '2027-04-01 09:00']],
+    ['every 15th and every friday the 13th at 5pm', ['2026-12-15 17:00', '2027-01-15 17:00', '2027-02-15 17:00', '2027-03-15 17:00']],
+  ])('%s', async (phrase, fires) => {
+    const read = await schedule(phrase);
+    expect(read.fires).toEqual(fires);
+    expect(read.description).toContain('on a Friday that is day 13 of the month');
+  });
+
+  it('days listed after the weekday without "the" again are the days it must fall on', async () => {
+    const read = await schedule('every tuesday the 1st and 15th');
+    expect(read.description).toBe('At 09:00 on a Tuesday that is day 1 and 15 of the month (America/New_York)');
+    expect(read.fires.slice(0, 2)).toEqual(['2026-12-15 09:00', '2027-06-01 09:00']);
+  });
+});
