@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleReading as schedule } from '../helpers/phrase-readings';
+import { onceRefusal, scheduleReading as schedule, scheduleRefusal as refusal } from '../helpers/phrase-readings';
 
 /* Repeating phrases said wrongly, read wrongly, or refused for the wrong reason. Monday 2026-12-07, 10:00 in New York. */
 
@@ -49,5 +49,22 @@ describe('a weekday and its day of the month are one date: days joined to it wit
     const read = await schedule('every tuesday the 1st and 15th');
     expect(read.description).toBe('At 09:00 on a Tuesday that is day 1 and 15 of the month (America/New_York)');
     expect(read.fires.slice(0, 2)).toEqual(['2026-12-15 09:00', '2027-06-01 09:00']);
+  });
+});
+
+describe("'early' or 'late' alone: the word said leaves the hour open, and the example is the phrase with a time", () => {
+  it.each([
+    ['late friday', "'late friday': 'late' leaves the hour open | Give the time, such as 'every friday at 10pm'."],
+    ['every friday late', "'every friday late': 'late' leaves the hour open | Give the time, such as 'every friday at 10pm'."],
+    ['mondays really early', "'mondays really early': 'early' leaves the hour open | Give the time, such as 'mondays at 7am'."],
+  ])('given as a schedule: %s', async (phrase, said) => {
+    expect(await refusal(phrase)).toBe(said);
+  });
+
+  it.each([
+    ['late friday', "'late friday': 'late' leaves the hour open | Give the time, such as 'friday at 10pm'."],
+    ['early tomorrow', "'early tomorrow': 'early' leaves the hour open | Give the time, such as 'tomorrow at 7am'."],
+  ])('given as one instant: %s', async (phrase, said) => {
+    expect(await onceRefusal(phrase)).toBe(said);
   });
 });
