@@ -1842,7 +1842,11 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
   // cronstrue's "Every 5 minutes, at 12:00 AM through 04:59 AM": after an interval within the day, a window said with "at".
   // ("at 10 to 11" stays the clock 10:50, as everywhere.)
   const interval = seen.group.interval;
-  const minutesBefore = /^\d{1,2}$/.test(tokens[i + 1] ?? '') && tokens[i + 2] === 'to';
+  // Words as digits where they are the minutes people count to an hour by ("ten to eleven", "twenty five to 4"); "nine to
+  // five" stays the window.
+  const counted = /^\d/.test(tokens[i + 1] ?? '') ? null : readNumber(tokens, i + 1);
+  const minuteWords = counted !== null && counted.value % 5 === 0 && counted.value <= 25 && tokens[counted.end] === 'to';
+  const minutesBefore = (/^\d{1,2}$/.test(tokens[i + 1] ?? '') && tokens[i + 2] === 'to') || minuteWords;
   if (interval && (interval.unit === 'minute' || interval.unit === 'hour') && !minutesBefore) {
     const window = readWindow(tokens, i + 1, part, seen);
     if (window !== null) return window;

@@ -68,3 +68,19 @@ describe("'early' or 'late' alone: the word said leaves the hour open, and the e
     expect(await onceRefusal(phrase)).toBe(said);
   });
 });
+
+describe('minutes to an hour in words after an interval are a time of day, as in digits, not a window of hours', () => {
+  it.each([
+    ['every hour at ten to eleven', '(10:50)'],
+    ['every 2 hours at ten to eleven', '(10:50)'],
+    ['every hour at five to nine', '(08:55)'],
+    ['every hour at twenty to 4', '(15:40)'],
+    ['every 15 minutes at twenty five to six', '(17:35)'],
+  ])('%s', async (phrase, time) => {
+    expect(await refusal(phrase)).toContain(`gives a time of day ${time} and an interval`);
+  });
+
+  it('hours in words are still a window', async () => {
+    expect((await schedule('every hour at nine to five')).description).toBe('Every hour, between 09:00 AM and 05:00 PM (America/New_York)');
+  });
+});
