@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onceRefusal, scheduleReading as schedule, scheduleRefusal as refusal } from '../helpers/phrase-readings';
+import { onceReading, onceRefusal, scheduleReading as schedule, scheduleRefusal as refusal } from '../helpers/phrase-readings';
 
 /* Repeating phrases said wrongly, read wrongly, or refused for the wrong reason. Monday 2026-12-07, 10:00 in New York. */
 
@@ -82,5 +82,22 @@ describe('minutes to an hour in words after an interval are a time of day, as in
 
   it('hours in words are still a window', async () => {
     expect((await schedule('every hour at nine to five')).description).toBe('Every hour, between 09:00 AM and 05:00 PM (America/New_York)');
+  });
+});
+
+describe('a number read as a day of the month offers the clock it would be read as: 1 to 5 pm, 6 to 11 am, 12 noon', () => {
+  it.each([
+    ['on 9 next week', "for a time next week, give its day, such as 'monday next week at 9am'."],
+    ['on 12 next week', "for a time next week, give its day, such as 'monday next week at noon'."],
+    ['on 3 next week', "for a time next week, give its day, such as 'monday next week at 3pm'."],
+  ])('%s', async (phrase, hint) => {
+    expect(await onceRefusal(phrase)).toContain(hint);
+  });
+
+  it.each([
+    ['on 10 this week', "for a time, write 'at 10am'"],
+    ['on 8 next month', "for a time, write 'at 8am'"],
+  ])('%s', async (phrase, note) => {
+    expect((await onceReading(phrase)).notes).toContain(note);
   });
 });
