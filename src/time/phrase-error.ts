@@ -15,6 +15,8 @@ export function phraseError(input: string, problem: string, examples: readonly s
   const week = WEEK_PART.exec(input.toLowerCase());
   if (week) return weekPartError(input, week);
   const recurring = examples.some((example) => example.startsWith('every'));
+  const counted = COUNT_ALONE.exec(input.trim().toLowerCase());
+  if (counted) return countAloneError(input.trim(), counted[1]!, recurring);
   const once = ONCE_BEFORE.exec(input.trim().toLowerCase());
   if (once) return onceError(input.trim(), once[1]!, once[2]!, recurring);
   const except = EXCEPT.exec(input.trim().toLowerCase());
@@ -107,6 +109,23 @@ const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|w
 
 /** "once at wednesday", "only once tomorrow at 9am": "once" before a time, which says no how often ("once a week" does). */
 const ONCE_BEFORE = /^((?:(?:only|just) )?once),? (?!(?:a|an|per|every|each|more|again|or|and)\b|(?:daily|weekly|monthly|yearly|hourly|nightly)\b)(.+)$/;
+
+/** "once", "just once", "one time", "twice", "3 times": how many times, with no time to run at (filler aside). */
+const COUNT_ALONE = /^(?:(?:only|just|please|run|send) )*(once|one[- ]?time|one[- ]off|once[- ]off|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times)(?: (?:only|please))*[.!]?$/;
+
+/** A count alone names no time; one more than once also needs a rule to repeat by. */
+function countAloneError(input: string, said: string, recurring: boolean): UsageError {
+  const problem = `'${input}': '${said}' says how many times, not when`;
+  if (/^(?:once|one)/.test(said))
+    return new UsageError(
+      problem,
+      recurring
+        ? "For one time, give the time to --execute-at, such as 'tomorrow at 9am'; to repeat, say how often, such as 'once a week on monday'."
+        : "Give the time, such as 'tomorrow at 9am' or 'in 1 hour' (a one-time message is sent once).",
+    );
+  const rule = /^(?:twice|thrice)$/.test(said) ? `${said} a day' or '${said} a week` : `every day at 9am ${said}`;
+  return new UsageError(problem, `Give a rule to repeat by, such as '${rule}'${recurring ? '' : ', to --cron'}.`);
+}
 
 /** "once" before a time: a one-time message is sent once anyway; a schedule needs to be told how often. */
 function onceError(input: string, once: string, rest: string, recurring: boolean): UsageError {

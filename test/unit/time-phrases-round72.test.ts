@@ -101,3 +101,25 @@ describe('a number read as a day of the month offers the clock it would be read 
     expect((await onceReading(phrase)).notes).toContain(note);
   });
 });
+
+describe('a count alone ("once", "twice", "3 times") says how many times, not when, and what to give', () => {
+  it.each([
+    ['once', "'once': 'once' says how many times, not when | Give the time, such as 'tomorrow at 9am' or 'in 1 hour' (a one-time message is sent once)."],
+    ['just once', "'just once': 'once' says how many times, not when | Give the time, such as 'tomorrow at 9am' or 'in 1 hour' (a one-time message is sent once)."],
+    ['once please', "'once please': 'once' says how many times, not when | Give the time, such as 'tomorrow at 9am' or 'in 1 hour' (a one-time message is sent once)."],
+    ['twice', "'twice': 'twice' says how many times, not when | Give a rule to repeat by, such as 'twice a day' or 'twice a week', to --cron."],
+  ])('as one instant: %s', async (phrase, said) => {
+    expect(await onceRefusal(phrase)).toBe(said);
+  });
+
+  it.each([
+    [
+      'one time',
+      "'one time': 'one time' says how many times, not when | For one time, give the time to --execute-at, such as 'tomorrow at 9am'; to repeat, say how often, such as 'once a week on monday'.",
+    ],
+    ['once only', "'once only': 'once' says how many times, not when | For one time, give the time to --execute-at"],
+    ['3 times', "'3 times': '3 times' says how many times, not when | Give a rule to repeat by, such as 'every day at 9am 3 times'."],
+  ])('as a schedule: %s', async (phrase, said) => {
+    expect(await refusal(phrase)).toContain(said);
+  });
+});
