@@ -323,7 +323,7 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     // reader refuses it ("this week has no 20th"), not for an end before a start it never said.
     const whole = RECURRING_WORDS.test(text) ? undefined : await onceRefusalOf(input.trim(), options);
     if (whole) throw whole;
-    throw new UsageError(`'${input.trim()}' ends at ${formatLocal(zone, ends.until)}, before it first runs`, 'Give a later end, or leave it out.');
+    throw endedError(input.trim(), rule, zone, options.now, ends.until, nextInstants);
   }
   const acrossMonths = ends.start === undefined ? undefined : startOnDayOfMonth(text, read);
   // A set's description names the zone after each cron's part ("...; and ..."): said once, after the whole and its ends.
@@ -355,6 +355,23 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
     ...(ends.count === undefined ? {} : { count: ends.count }),
   };
+}
+
+/**
+ * A rule whose end comes before its next run: "every monday this week" on Monday at 11:00 ran today at 09:00. Today's run
+ * gone by, and the next after the end, are said, where "before it first runs" read as though it had never run.
+ */
+function endedError(input: string, rule: SeriesRule, zone: string, now: number, until: number, nextInstants: typeof import('./series').nextInstants): UsageError {
+  const today = wallTime(zone, now);
+  const dayStart = instantFromLocal(zone, { ...today, hour: 0, minute: 0, second: 0 });
+  const gone = nextInstants(rule, zone, dayStart - 1, 1500, now).at(-1);
+  const next = nextInstants(rule, zone, until, 1)[0];
+  const after = next === undefined ? '' : `the next is ${formatLocal(zone, next)}`;
+  if (gone === undefined) return new UsageError(`'${input}' ends at ${formatLocal(zone, until)}, before it first runs${after ? ` (${after})` : ''}`, 'Give a later end, or leave it out.');
+  return new UsageError(
+    `'${input}' has no run left before its end, ${formatLocal(zone, until)}: today's run, at ${formatLocal(zone, gone).slice(11)}, has passed${after ? `, and ${after}` : ''}`,
+    'Give a later end, or a time still to come today.',
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onceReading, onceRefusal, scheduleReading as schedule, scheduleRefusal as refusal } from '../helpers/phrase-readings';
+import { MONDAY_IN_NEW_YORK, onceReading, onceRefusal, scheduleReading as schedule, scheduleRefusal as refusal } from '../helpers/phrase-readings';
 
 /* Repeating phrases said wrongly, read wrongly, or refused for the wrong reason. Monday 2026-12-07, 10:00 in New York. */
 
@@ -121,5 +121,22 @@ describe('a count alone ("once", "twice", "3 times") says how many times, not wh
     ['3 times', "'3 times': '3 times' says how many times, not when | Give a rule to repeat by, such as 'every day at 9am 3 times'."],
   ])('as a schedule: %s', async (phrase, said) => {
     expect(await refusal(phrase)).toContain(said);
+  });
+});
+
+describe("a rule whose end comes before its next run says so: today's run gone by, and the next after the end", () => {
+  const LATER = { ...MONDAY_IN_NEW_YORK, now: Date.parse('2026-12-07T16:00:00Z') };
+
+  it.each([
+    ['every monday this week', "'every monday this week' has no run left before its end, 2026-12-13 23:59 EST: today's run, at 09:00 EST, has passed, and the next is 2026-12-14 09:00 EST"],
+    ['daily until today', "'daily until today' has no run left before its end, 2026-12-07 23:59 EST: today's run, at 09:00 EST, has passed, and the next is 2026-12-08 09:00 EST"],
+  ])('%s, said at 11:00', async (phrase, said) => {
+    expect(await refusal(phrase, LATER)).toBe(`${said} | Give a later end, or a time still to come today.`);
+  });
+
+  it('a rule that has not run today still ends before it first runs, and names its next run', async () => {
+    expect(await refusal('every friday at 9am until tomorrow', LATER)).toBe(
+      "'every friday at 9am until tomorrow' ends at 2026-12-08 23:59 EST, before it first runs (the next is 2026-12-11 09:00 EST) | Give a later end, or leave it out.",
+    );
   });
 });
