@@ -140,3 +140,18 @@ describe("a rule whose end comes before its next run says so: today's run gone b
     );
   });
 });
+
+describe('a hedge before a day said with next, this, a month or an ordinal is read as exact, as before tomorrow or a clock', () => {
+  it.each([
+    ['around next tuesday', '2026-12-08 09:00', 'around'],
+    ['roughly next friday at 3pm', '2026-12-11 15:00', 'roughly'],
+    ['approximately next monday', '2026-12-14 09:00', 'approximately'],
+    ['around march 3rd', '2027-03-03 09:00', 'around'],
+    ['about the 15th', '2026-12-15 09:00', 'about'],
+    ['about dec 24 at noon', '2026-12-24 12:00', 'about'],
+  ])('%s', async (phrase, at, word) => {
+    const read = await onceReading(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain(`as exact, without '${word}'`);
+  });
+});
