@@ -155,3 +155,11 @@ describe('a hedge before a day said with next, this, a month or an ordinal is re
     expect(read.notes).toContain(`as exact, without '${word}'`);
   });
 });
+
+describe('two clocks joined by a dash are a range of times, refused as one said with "to" is', () => {
+  it.each(['3-4pm', 'tomorrow 3 - 4pm', 'this thu 9-11am', '3:30-6 p.m.', '9am-11am', '10-11am tomorrow'])('%s', async (phrase) => {
+    expect(await onceRefusal(phrase)).toBe(
+      `'${phrase}' is a range of times; a one-time message is sent at one | Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.`,
+    );
+  });
+});
