@@ -163,3 +163,17 @@ describe('two clocks joined by a dash are a range of times, refused as one said 
     );
   });
 });
+
+describe('"the coming week", "this upcoming month": the next one, said, as "the coming monday" is read', () => {
+  it.each([
+    ['coming week', '2026-12-14 09:00', "read 'coming week' as next week"],
+    ['the coming week at 3pm', '2026-12-14 15:00', "read 'the coming week' as next week"],
+    ['friday of the coming week', '2026-12-18 09:00', "read 'the coming week' as next week"],
+    ['this upcoming month', '2027-01-07 09:00', "read 'this upcoming month' as next month"],
+    ['the upcoming weekend', '2026-12-12 09:00', "read 'the upcoming weekend' as Sat 12 Dec"],
+  ])('%s', async (phrase, at, note) => {
+    const read = await onceReading(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain(note);
+  });
+});
