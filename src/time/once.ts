@@ -1268,7 +1268,12 @@ const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   [/\bthis day\b/, WHICH_DAY, "Give the day, such as 'today at 5pm' or 'a week from today'."],
   // Not "end of the day": which hour ends it is what is open (phraseError says so).
   [/\b(?:the|this|next|that) (?:week|month|year|(?<!\bend of \w+ )day)\b(?! (?:after|before)\b)/, WHICH_DAY, "Give the day, such as 'friday next week' or 'the 5th of next month'."],
-  [/\b(?:at|on|by|this|next|the) \d+(?:\.\d+)? ?(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/, 'a span is not one time', "Say when in it, such as 'in 5 days'."],
+  // "next 3 days", "the next few days", "next couple of hours": a span, however many.
+  [
+    /\b(?:at|on|by|this|next|the) (?:\d+(?:\.\d+)? ?|(?:a )?(?:few|couple(?: of)?|several) )(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/,
+    'a span is not one time',
+    "Say when in it, such as 'in 5 days'.",
+  ],
   [/\b(?:several|some|many) (?:sec|min|hour|hr|day|week|wk|month|year)/, 'how many is not said', "Give a number, such as 'in 3 days'."],
   [
     /\b(?:after|before|since) (?:\d|noon|midday|midnight)/,

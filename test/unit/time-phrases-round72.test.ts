@@ -177,3 +177,13 @@ describe('"the coming week", "this upcoming month": the next one, said, as "the 
     expect(read.notes).toContain(note);
   });
 });
+
+describe('"the next few days", "next couple of hours": a span, refused as "next 3 days" is, however many', () => {
+  it.each(['next few days', 'the next couple of days', 'next couple days', 'over the next few days', 'next few hours', 'the next several weeks'])('%s', async (phrase) => {
+    expect(await onceRefusal(phrase)).toBe(`'${phrase}': a span is not one time | Say when in it, such as 'in 5 days'.`);
+  });
+
+  it('a few days from now is still one time', async () => {
+    expect((await onceReading('in a few days')).at).toBe('2026-12-10 10:00');
+  });
+});
