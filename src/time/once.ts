@@ -284,6 +284,8 @@ function plainDays(text: string, today: { year: number; month: number }, notes: 
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
     if (word === 'the' && monthOf(words[k + 1]) !== undefined && /^\d/.test(words[k + 2] ?? '')) continue;
+    // "christmas of this year", "december 25 in this year": as without the "of"; not "the last day of this year".
+    if ((word === 'of' || word === 'in') && words[k + 1] === 'this' && words[k + 2] === 'year' && out.length > 0 && !spanOfTheYear(out)) continue;
     const month = monthOf(out.at(-1));
     const dated = /^\d{1,2}(?:st|nd|rd|th)?$/.test(out.at(-1) ?? '') && monthOf(out.at(-2)) !== undefined;
     if (word === 'this' && words[k + 1] === 'year' && (month !== undefined || dated)) {
@@ -302,6 +304,13 @@ function plainDays(text: string, today: { year: number; month: number }, notes: 
     } else out.push(word);
   }
   return out.join(' ');
+}
+
+/** The words end with a span counted in a year ("the last day", "the 3rd week", "first half"), which "of this year" is said of. */
+function spanOfTheYear(out: readonly string[]): boolean {
+  if (!/^(?:days?|weeks?|weekends?|months?|quarters?|half)$/.test(out.at(-1)!)) return false;
+  const before = out.at(-2);
+  return before === undefined || /^(?:the|first|last|final|second|third|fourth|fifth|next|this|\d+(?:st|nd|rd|th)?)$/.test(before);
 }
 
 /**

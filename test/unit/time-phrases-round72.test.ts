@@ -187,3 +187,22 @@ describe('"the next few days", "next couple of hours": a span, refused as "next 
     expect((await onceReading('in a few days')).at).toBe('2026-12-10 10:00');
   });
 });
+
+describe('a day "of this year" is read as the same day "this year", as "of next year" was', () => {
+  it.each([
+    ['christmas of this year', '2026-12-25 09:00'],
+    ['december 25 of this year', '2026-12-25 09:00'],
+    ["new year's eve of this year", '2026-12-31 09:00'],
+    ['christmas in this year', '2026-12-25 09:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await onceReading(phrase)).at).toBe(at);
+  });
+
+  it('one gone by is in the past, not a day left open', async () => {
+    expect(await onceRefusal('thanksgiving of this year')).toContain("'thanksgiving of this year' is in the past: it means 2026-11-26 09:00 EST");
+  });
+
+  it('a span of the year keeps its "of"', async () => {
+    expect((await onceReading('the last day of this year')).at).toBe('2026-12-31 09:00');
+  });
+});
