@@ -27,7 +27,8 @@ const WEEK_OF = /^(?:the )?(first|second|third|fourth|last|1st|2nd|3rd|4th) week
 const DECADES = /\b(\d+|an?|one|two|three|four|five) decades?\b/;
 
 /** A word one of the wordings below needs: most phrases have none and skip them all (each pattern costs its compiling on first use). */
-const LOOSE_WORDS = /\b(?:just|(?:time)?zone|today|on|in|thousand|decades?|next|(?:up)?coming|twenty|quarter|century|week|mo|tu|we|th|fr|sa|su)\b/;
+const NTH_WEEKEND = /\b(?:the )?(first|second|third|fourth|last) weekend ((?:of|in) (?:the month|this month|next month|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(?: \d{4})?))\b/;
+const LOOSE_WORDS = /\b(?:just|(?:time)?zone|today|on|in|thousand|decades?|next|(?:up)?coming|weekend|twenty|quarter|century|week|mo|tu|we|th|fr|sa|su)\b/;
 
 /**
  * Everyday wordings of one time the grammar has other words for, each said in a note where it chose: "just now" (now),
@@ -78,6 +79,11 @@ export function withLooseWords(text: string, shown: string, today: Today, notes:
       return `next ${unit}`;
     })
     .replace(/\b(?:the |this )?upcoming weekend\b|\bthe coming weekend\b/, 'coming weekend')
+    // "the last weekend of october", "first weekend of next month": its Saturday, as "this weekend" is, said.
+    .replace(NTH_WEEKEND, (said: string, nth: string, rest: string) => {
+      notes.push(`read '${said.trim()}' as its Saturday, the ${nth} saturday ${rest}; for the Sunday, say '${nth} sunday ${rest}'`);
+      return `${nth} saturday ${rest}`;
+    })
     // "in next tuesday", "in this friday": the day, as without "in".
     .replace(/^in (?=(?:next|this) [a-z])/, '')
     .replace(TWO_THOUSAND, (said: string, rest?: string) => {

@@ -206,3 +206,16 @@ describe('a day "of this year" is read as the same day "this year", as "of next 
     expect((await onceReading('the last day of this year')).at).toBe('2026-12-31 09:00');
   });
 });
+
+describe('the nth or last weekend of a month is its Saturday, as "this weekend" is, said', () => {
+  it.each([
+    ['last weekend of october', '2027-10-30 09:00', "read 'last weekend of october' as its Saturday, the last saturday of october; for the Sunday, say 'last sunday of october'"],
+    ['the last weekend of the month', '2026-12-26 09:00', "read 'the last weekend of the month' as its Saturday"],
+    ['first weekend of next month', '2027-01-02 09:00', "read 'first weekend of next month' as its Saturday"],
+    ['the second weekend in january at 10am', '2027-01-09 10:00', "read 'the second weekend in january' as its Saturday"],
+  ])('%s', async (phrase, at, note) => {
+    const read = await onceReading(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain(note);
+  });
+});
