@@ -219,3 +219,13 @@ describe('the nth or last weekend of a month is its Saturday, as "this weekend" 
     expect(read.notes).toContain(note);
   });
 });
+
+describe('a movable holiday "of this year" or "of next year" is read as with the year said plainly', () => {
+  it('easter of next year', async () => {
+    expect((await onceReading('easter of next year')).at).toBe('2027-03-28 09:00');
+  });
+
+  it.each(['black friday of this year', 'cyber monday in this year'])('%s, gone by, is in the past', async (phrase) => {
+    expect(await onceRefusal(phrase)).toContain(`'${phrase}' is in the past`);
+  });
+});
