@@ -57,7 +57,7 @@ for (const [unit, spellings] of Object.entries({
   week: 'w wk wks week weeks',
   fortnight: 'fortnight fortnights',
   month: 'mo mos month months',
-  quarter: 'quarter quarters',
+  quarter: 'qtr qtrs quarter quarters',
   year: 'y yr yrs year years',
 })) {
   for (const spelling of spellings.split(' ')) UNIT_SPELLINGS.set(spelling, unit as TimeUnit);

@@ -229,3 +229,14 @@ describe('a movable holiday "of this year" or "of next year" is read as with the
     expect(await onceRefusal(phrase)).toContain(`'${phrase}' is in the past`);
   });
 });
+
+describe('"qtr" is a quarter to the repeating reader too, as it is to the one-time reader', () => {
+  it.each([
+    ['every qtr', ['2027-01-01 09:00', '2027-04-01 09:00', '2027-07-01 09:00', '2027-10-01 09:00']],
+    ['every qtr on the 15th', ['2027-01-15 09:00', '2027-04-15 09:00', '2027-07-15 09:00', '2027-10-15 09:00']],
+    ['every other qtr', ['2027-01-01 09:00', '2027-07-01 09:00', '2028-01-01 09:00', '2028-07-01 09:00']],
+  ])('%s', async (phrase, fires) => {
+    const read = await schedule(phrase);
+    expect(read.fires.map((fire) => fire.slice(0, 10))).toEqual(fires.map((fire) => fire.slice(0, 10)));
+  });
+});
