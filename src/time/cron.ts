@@ -88,5 +88,22 @@ export function nextRuns(cron: string, now: number, count: number): number[] {
 
 /** A plain-English description of a cron, e.g. "At 09:00 AM, Monday through Friday": cronstrue's words, written here for the crons this tool writes most. */
 export function describeCron(cron: string): string {
-  return describePlainCron(cron) ?? cronstrue.toString(cron, { throwExceptionOnParseError: false, verbose: false });
+  const said = monthsListed(cron);
+  return describePlainCron(said) ?? cronstrue.toString(said, { throwExceptionOnParseError: false, verbose: false });
+}
+
+/**
+ * A month step that does not start in January ("2-12/2", "3/4") with its months listed: cronstrue says "every 2 months,
+ * February through December", which reads as every month from February; the list ("only in February, April, ...") is
+ * what it does.
+ */
+function monthsListed(cron: string): string {
+  const fields = cron.trim().split(/\s+/);
+  const step = fields.length === 5 ? /^(\d{1,2})(?:-(\d{1,2}))?\/(\d{1,2})$/.exec(fields[3]!) : null;
+  if (!step) return cron;
+  const [from, to, every] = [Number(step[1]), Number(step[2] ?? 12), Number(step[3])];
+  if (from <= 1 || to > 12 || from > to || every < 1) return cron;
+  const months: number[] = [];
+  for (let month = from; month <= to; month += every) months.push(month);
+  return months.length < 2 ? cron : [...fields.slice(0, 3), months.join(','), fields[4]].join(' ');
 }

@@ -14,7 +14,10 @@ const DAY_IN_MONTH = new RegExp(String.raw`\b(?:(on )?(the )?(\d{1,2})(st|nd|rd|
 
 /** How a number could be written as a clock instead ("at 3pm", "at 15:00"), if it could be one. */
 function asClock(n: number): string | undefined {
-  if (n >= 1 && n <= 12) return `'at ${n}pm'`;
+  // As a clock without am/pm is read (time-language.md): 1 to 5 the afternoon, 6 to 11 the morning, 12 noon.
+  if (n >= 1 && n <= 5) return `'at ${n}pm'`;
+  if (n >= 6 && n <= 11) return `'at ${n}am'`;
+  if (n === 12) return "'at noon'";
   if (n >= 13 && n <= 23) return `'at ${n}:00'`;
   return undefined;
 }

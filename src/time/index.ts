@@ -323,7 +323,7 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     // reader refuses it ("this week has no 20th"), not for an end before a start it never said.
     const whole = RECURRING_WORDS.test(text) ? undefined : await onceRefusalOf(input.trim(), options);
     if (whole) throw whole;
-    throw new UsageError(`'${input.trim()}' ends at ${formatLocal(zone, ends.until)}, before it first runs`, 'Give a later end, or leave it out.');
+    throw endedError(input.trim(), rule, zone, options.now, ends.until, nextInstants);
   }
   const acrossMonths = ends.start === undefined ? undefined : startOnDayOfMonth(text, read);
   // A set's description names the zone after each cron's part ("...; and ..."): said once, after the whole and its ends.
@@ -355,6 +355,23 @@ async function scheduleMeaning(input: string, options: PhraseOptions, count: num
     ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
     ...(ends.count === undefined ? {} : { count: ends.count }),
   };
+}
+
+/**
+ * A rule whose end comes before its next run: "every monday this week" on Monday at 11:00 ran today at 09:00. Today's run
+ * gone by, and the next after the end, are said, where "before it first runs" read as though it had never run.
+ */
+function endedError(input: string, rule: SeriesRule, zone: string, now: number, until: number, nextInstants: typeof import('./series').nextInstants): UsageError {
+  const today = wallTime(zone, now);
+  const dayStart = instantFromLocal(zone, { ...today, hour: 0, minute: 0, second: 0 });
+  const gone = nextInstants(rule, zone, dayStart - 1, 1500, now).at(-1);
+  const next = nextInstants(rule, zone, until, 1)[0];
+  const after = next === undefined ? '' : `the next is ${formatLocal(zone, next)}`;
+  if (gone === undefined) return new UsageError(`'${input}' ends at ${formatLocal(zone, until)}, before it first runs${after ? ` (${after})` : ''}`, 'Give a later end, or leave it out.');
+  return new UsageError(
+    `'${input}' has no run left before its end, ${formatLocal(zone, until)}: today's run, at ${formatLocal(zone, gone).slice(11)}, has passed${after ? `, and ${after}` : ''}`,
+    'Give a later end, or a time still to come today.',
+  );
 }
 
 /**
@@ -392,12 +409,8 @@ async function scheduleOf(
   start?: number,
   dstNotes = true,
 ): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
-  const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires, NotExactInUtc }, { validateCron, nextRuns, describeCron }, { nextInstants, instantsWithNotes }] = await Promise.all([
-    import('./resolve-recurring'),
-    import('./to-utc'),
-    import('./cron'),
-    import('./series'),
-  ]);
+  const [{ parseRecurring, scheduleZone, describeStepped }, { toUtcSchedule, utcFires, NotExactInUtc }, { validateCron, nextRuns, describeCron }, { nextInstants, instantsWithNotes }] =
+    await Promise.all([import('./resolve-recurring'), import('./to-utc'), import('./cron'), import('./series')]);
   // A zone written in the phrase ("every day at 9am EST") is the clock the rule follows.
   const zone = scheduleZone(input, userZone);
   const notes: string[] = [];
@@ -454,6 +467,7 @@ async function scheduleOf(
   }
   // What the user asked for, on their clock, when one local cron says it; else each cron in turn.
   const localCron = localCrons?.length === 1 ? localCrons[0]! : parts.length === 1 ? first.local_cron : null;
+  const stepped = parts.length > 1 ? describeStepped(local) : undefined;
   const meaning: RecurringMeaning = {
     type: 'recurring',
     input,
@@ -464,9 +478,11 @@ async function scheduleOf(
     description:
       localCron !== null && !utcZone
         ? `${describeCron(localCron)} (${zone})`
-        : parts.length === 1
-          ? `${first.description} (${label(first.inUtc)})`
-          : parts.map((part) => `${part.description} (${label(part.inUtc)})`).join('; and '),
+        : stepped !== undefined
+          ? `${stepped} (${zone})`
+          : parts.length === 1
+            ? `${first.description} (${label(first.inUtc)})`
+            : parts.map((part) => `${part.description} (${label(part.inUtc)})`).join('; and '),
     next_runs: runs.map((ms) => new Date(ms).toISOString()),
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings,

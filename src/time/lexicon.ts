@@ -57,7 +57,7 @@ for (const [unit, spellings] of Object.entries({
   week: 'w wk wks week weeks',
   fortnight: 'fortnight fortnights',
   month: 'mo mos month months',
-  quarter: 'quarter quarters',
+  quarter: 'qtr qtrs quarter quarters',
   year: 'y yr yrs year years',
 })) {
   for (const spelling of spellings.split(' ')) UNIT_SPELLINGS.set(spelling, unit as TimeUnit);
@@ -508,9 +508,12 @@ export function withChatWords(words: readonly string[]): string[] {
   return out;
 }
 
-/** A word that hedges a time ("around 1pm", "about half an hour", "~5 hours", "around tomorrow 10am"), before the time or day it hedges. */
+/**
+ * A word that hedges a time ("around 1pm", "about half an hour", "~5 hours", "around tomorrow 10am", "around next tuesday",
+ * "about march 3rd"), before the time or day it hedges.
+ */
 const HEDGE =
-  /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|ninety|today|tonight|tomorrow|tmrw|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))/g;
+  /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|ninety|today|tonight|tomorrow|tmrw|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next|this|coming|the \d{1,2}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*)\b))/g;
 
 /**
  * A hedge after a clock, a span, a day or a part or meal of one: "3ish", "3pm-ish", "5pm or so", "9am approximately",

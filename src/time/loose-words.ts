@@ -27,7 +27,8 @@ const WEEK_OF = /^(?:the )?(first|second|third|fourth|last|1st|2nd|3rd|4th) week
 const DECADES = /\b(\d+|an?|one|two|three|four|five) decades?\b/;
 
 /** A word one of the wordings below needs: most phrases have none and skip them all (each pattern costs its compiling on first use). */
-const LOOSE_WORDS = /\b(?:just|(?:time)?zone|today|on|in|thousand|decades?|next|coming|twenty|quarter|century|week|mo|tu|we|th|fr|sa|su)\b/;
+const NTH_WEEKEND = /\b(?:the )?(first|second|third|fourth|last) weekend ((?:of|in) (?:the month|this month|next month|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(?: \d{4})?))\b/;
+const LOOSE_WORDS = /\b(?:just|(?:time)?zone|today|on|in|thousand|decades?|next|(?:up)?coming|weekend|twenty|quarter|century|week|mo|tu|we|th|fr|sa|su)\b/;
 
 /**
  * Everyday wordings of one time the grammar has other words for, each said in a note where it chose: "just now" (now),
@@ -72,6 +73,17 @@ export function withLooseWords(text: string, shown: string, today: Today, notes:
     .replace(/^today,? (?=in (?:an?|\d+|[a-z]+) (?:minutes?|mins?|hours?|hrs?)\b)/, '')
     // "on 15 in the evening": the 15th, as "on 20 at 5pm" is; no clock's hour is 13 or more in the evening.
     .replace(/\bon (1[3-9]|2\d|3[01]) (?=in the (?:morning|afternoon|evening)\b|at night\b)/, (_said: string, day: string) => `on the ${ordinalDay(Number(day))} `)
+    // "the coming week", "this upcoming month": the next one, said; "the upcoming weekend" is the coming weekend.
+    .replace(/\b(?:the |this )?(?:up)?coming (week|month|year)\b/, (said: string, unit: string) => {
+      notes.push(`read '${said}' as next ${unit}`);
+      return `next ${unit}`;
+    })
+    .replace(/\b(?:the |this )?upcoming weekend\b|\bthe coming weekend\b/, 'coming weekend')
+    // "the last weekend of october", "first weekend of next month": its Saturday, as "this weekend" is, said.
+    .replace(NTH_WEEKEND, (said: string, nth: string, rest: string) => {
+      notes.push(`read '${said.trim()}' as its Saturday, the ${nth} saturday ${rest}; for the Sunday, say '${nth} sunday ${rest}'`);
+      return `${nth} saturday ${rest}`;
+    })
     // "in next tuesday", "in this friday": the day, as without "in".
     .replace(/^in (?=(?:next|this) [a-z])/, '')
     .replace(TWO_THOUSAND, (said: string, rest?: string) => {

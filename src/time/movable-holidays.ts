@@ -49,7 +49,9 @@ const MOVABLE: ReadonlyArray<{ name: string; from: keyof typeof ANCHORS; days: n
 ];
 
 /** A movable holiday with what may follow it: a year ("easter 2028"; a four-digit clock such as "0900" is no year), or "next year". */
-const MOVABLE_SAID = new RegExp(`\\b(the |this |next |the coming )?(${MOVABLE.map(({ name }) => name).join('|')})(?:,? (?:of |in )?((?:19|20|21)\\d\\d|'\\d\\d)| (next|this) year)?(?![\\w'])`);
+const MOVABLE_SAID = new RegExp(
+  `\\b(the |this |next |the coming )?(${MOVABLE.map(({ name }) => name).join('|')})(?:,? (?:of |in )?((?:19|20|21)\\d\\d|'\\d\\d)| (?:of |in )?(next|this) year)?(?![\\w'])`,
+);
 
 const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { sun: 'sunday', mon: 'monday', thu: 'thursday', thur: 'thursday', thurs: 'thursday', fri: 'friday', sat: 'saturday', wed: 'wednesday' };
 const SHORT_WEEKDAY_IN_NAME = /\b(easter|palm|maundy|holy|good|ash|whit|pentecost|black|cyber) (sun|mon|thu|thur|thurs|fri|sat|wed)\.?(?![\w'])/;

@@ -284,6 +284,8 @@ function plainDays(text: string, today: { year: number; month: number }, notes: 
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
     if (word === 'the' && monthOf(words[k + 1]) !== undefined && /^\d/.test(words[k + 2] ?? '')) continue;
+    // "christmas of this year", "december 25 in this year": as without the "of"; not "the last day of this year".
+    if ((word === 'of' || word === 'in') && words[k + 1] === 'this' && words[k + 2] === 'year' && out.length > 0 && !spanOfTheYear(out)) continue;
     const month = monthOf(out.at(-1));
     const dated = /^\d{1,2}(?:st|nd|rd|th)?$/.test(out.at(-1) ?? '') && monthOf(out.at(-2)) !== undefined;
     if (word === 'this' && words[k + 1] === 'year' && (month !== undefined || dated)) {
@@ -302,6 +304,13 @@ function plainDays(text: string, today: { year: number; month: number }, notes: 
     } else out.push(word);
   }
   return out.join(' ');
+}
+
+/** The words end with a span counted in a year ("the last day", "the 3rd week", "first half"), which "of this year" is said of. */
+function spanOfTheYear(out: readonly string[]): boolean {
+  if (!/^(?:days?|weeks?|weekends?|months?|quarters?|half)$/.test(out.at(-1)!)) return false;
+  const before = out.at(-2);
+  return before === undefined || /^(?:the|first|last|final|second|third|fourth|fifth|next|this|\d+(?:st|nd|rd|th)?)$/.test(before);
 }
 
 /**
@@ -1268,7 +1277,12 @@ const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   [/\bthis day\b/, WHICH_DAY, "Give the day, such as 'today at 5pm' or 'a week from today'."],
   // Not "end of the day": which hour ends it is what is open (phraseError says so).
   [/\b(?:the|this|next|that) (?:week|month|year|(?<!\bend of \w+ )day)\b(?! (?:after|before)\b)/, WHICH_DAY, "Give the day, such as 'friday next week' or 'the 5th of next month'."],
-  [/\b(?:at|on|by|this|next|the) \d+(?:\.\d+)? ?(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/, 'a span is not one time', "Say when in it, such as 'in 5 days'."],
+  // "next 3 days", "the next few days", "next couple of hours": a span, however many.
+  [
+    /\b(?:at|on|by|this|next|the) (?:\d+(?:\.\d+)? ?|(?:a )?(?:few|couple(?: of)?|several) )(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/,
+    'a span is not one time',
+    "Say when in it, such as 'in 5 days'.",
+  ],
   [/\b(?:several|some|many) (?:sec|min|hour|hr|day|week|wk|month|year)/, 'how many is not said', "Give a number, such as 'in 3 days'."],
   [
     /\b(?:after|before|since) (?:\d|noon|midday|midnight)/,

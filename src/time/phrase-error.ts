@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { GIVES_A_TIME } from './everyday-words';
-import { closestWord, isKnownWord } from './lexicon';
+import { closestWord, isKnownWord, weekdayOf } from './lexicon';
 import { MONTH_NAMES } from './names';
 import { ordinalDay, tokenize } from './words';
 import { lookupZone } from './zone-names';
@@ -15,6 +15,8 @@ export function phraseError(input: string, problem: string, examples: readonly s
   const week = WEEK_PART.exec(input.toLowerCase());
   if (week) return weekPartError(input, week);
   const recurring = examples.some((example) => example.startsWith('every'));
+  const counted = COUNT_ALONE.exec(input.trim().toLowerCase());
+  if (counted) return countAloneError(input.trim(), counted[1]!, recurring);
   const once = ONCE_BEFORE.exec(input.trim().toLowerCase());
   if (once) return onceError(input.trim(), once[1]!, once[2]!, recurring);
   const except = EXCEPT.exec(input.trim().toLowerCase());
@@ -49,8 +51,7 @@ export function phraseError(input: string, problem: string, examples: readonly s
     .map(({ example }) => `'${example}'`);
   const unknown = unknownWords(input);
   // "tomorrow early": the word leaves the hour open (unless another word is misspelt: that is said first).
-  if (unknown.every((word) => /^(?:early|late|very|really|quite)$/.test(word)) && /\b(?:early|late)\b/.test(input.toLowerCase()))
-    return new UsageError(`'${input}': 'early' or 'late' leaves the hour open`, "Give the time, such as 'tomorrow at 7am' or 'friday at 10pm'.");
+  if (unknown.every((word) => /^(?:early|late|very|really|quite)$/.test(word)) && /\b(?:early|late)\b/.test(input.toLowerCase())) return hourOpenError(input, recurring);
   // Every word is known ("every day sharp"): the word the reading stopped at says where.
   // "daily at 9 to 5", "every saturday at 10 to 12": two hours after "at", a window where one time is read.
   const hours = recurring && unknown.length === 0 && stuck !== undefined && RANGE_WORD.test(stuck) ? HOURS_AFTER_AT.exec(input.toLowerCase()) : null;
@@ -65,6 +66,23 @@ export function phraseError(input: string, problem: string, examples: readonly s
   const meant = unknown.map((word) => [word, closestWord(word)] as const).filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
   const didYouMean = meant.map(([word, known]) => `'${known}' for '${word}'`).join(', ');
   return new UsageError(`'${input}': did not understand ${unknown.map((word) => `'${word}'`).join(', ')}`, `${didYouMean ? `Did you mean ${didYouMean}? ` : ''}Try ${closest.join(', ')}.`);
+}
+
+/**
+ * "late friday", "every friday late", "early tomorrow": the word said leaves the hour open. The example is the phrase with
+ * a time in its place; a weekday alone given as a schedule is made to repeat.
+ */
+function hourOpenError(input: string, recurring: boolean): UsageError {
+  const word = /\b(early|late)\b/.exec(input.toLowerCase())![1]!;
+  const rest = input
+    .toLowerCase()
+    .replace(/\b(?:very|really|quite|early|late)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const time = word === 'early' ? '7am' : '10pm';
+  const day = recurring && weekdayOf(rest) !== undefined && !/s$/.test(rest) ? `every ${rest}` : rest;
+  const example = day === '' ? (recurring ? `every day at ${time}` : `tomorrow at ${time}`) : `${day} at ${time}`;
+  return new UsageError(`'${input.trim()}': '${word}' leaves the hour open`, `Give the time, such as '${example}'.`);
 }
 
 /** "5", "17", "28": a number alone, which could be an hour, a day of the month or an amount of something. */
@@ -91,6 +109,23 @@ const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|w
 
 /** "once at wednesday", "only once tomorrow at 9am": "once" before a time, which says no how often ("once a week" does). */
 const ONCE_BEFORE = /^((?:(?:only|just) )?once),? (?!(?:a|an|per|every|each|more|again|or|and)\b|(?:daily|weekly|monthly|yearly|hourly|nightly)\b)(.+)$/;
+
+/** "once", "just once", "one time", "twice", "3 times": how many times, with no time to run at (filler aside). */
+const COUNT_ALONE = /^(?:(?:only|just|please|run|send) )*(once|one[- ]?time|one[- ]off|once[- ]off|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times)(?: (?:only|please))*[.!]?$/;
+
+/** A count alone names no time; one more than once also needs a rule to repeat by. */
+function countAloneError(input: string, said: string, recurring: boolean): UsageError {
+  const problem = `'${input}': '${said}' says how many times, not when`;
+  if (/^(?:once|one)/.test(said))
+    return new UsageError(
+      problem,
+      recurring
+        ? "For one time, give the time to --execute-at, such as 'tomorrow at 9am'; to repeat, say how often, such as 'once a week on monday'."
+        : "Give the time, such as 'tomorrow at 9am' or 'in 1 hour' (a one-time message is sent once).",
+    );
+  const rule = /^(?:twice|thrice)$/.test(said) ? `${said} a day' or '${said} a week` : `every day at 9am ${said}`;
+  return new UsageError(problem, `Give a rule to repeat by, such as '${rule}'${recurring ? '' : ', to --cron'}.`);
+}
 
 /** "once" before a time: a one-time message is sent once anyway; a schedule needs to be told how often. */
 function onceError(input: string, once: string, rest: string, recurring: boolean): UsageError {

@@ -219,6 +219,12 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
           const year = inWords.value.hour * 100 + inWords.value.minute;
           throw new YearClash(year, inWords.text, inWords.other);
         }
+        // "3-4pm", "9am-11am", "3:30-6 p.m.": two clocks joined by a dash are a range of times, as "3 to 4pm" is.
+        if (tokens.slice(parts.clock.end, i).join(' ') === '-')
+          throw new PartsClash(
+            'is a range of times; a one-time message is sent at one',
+            "Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.",
+          );
         // "15 at 8:00", "8pm, 15": a bare number beside a clock may be meant as the day of the month.
         const [day, time] = said.bareClock === bareClock ? [] : said.bareClock ? [said.clock!, clock.text] : [clock.text, said.clock!];
         if (day && time && Number(day) >= 1 && Number(day) <= 31)

@@ -330,6 +330,17 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       i++;
       continue;
     }
+    // "every friday the 13th and the 1st": a weekday and its day of the month are one date; days after "and the" are days of
+    // their own, not more days that Friday must fall on.
+    // "the 1st and every friday the 13th": the same, said the other way round.
+    const weekdayDate = DAY_KINDS.some((kind) => group[kind] !== undefined) && weekdayDateAt(tokens, i + 1);
+    if (LIST_WORDS.has(token) && ((group.bothDays && tokens[i + 1] === 'the' && startsDays(tokens, i + 1)) || weekdayDate)) {
+      group = newGroup();
+      groups.push(group);
+      joined = andJoined = false;
+      i++;
+      continue;
+    }
     // "every hour between 9 and 5 on weekdays and between 10 and 2 on saturdays": a second window is a rule of its own at
     // the same interval (one rule has one window), on the days said with it, else on the first one's.
     // "every hour on mondays from 9am to 11am and on fridays from 2pm to 4pm": the days said before the second window.
@@ -789,6 +800,12 @@ function dayOfMonthAfterWeekday(tokens: readonly string[], k: number, out: reado
   const name = WEEKDAY_NAMES[weekday]!.toLowerCase();
   notes.push(`read '${tokens.slice(k - 1, number.end).join(' ')}' as the ${ordinalDay(number.value)} when it is a ${WEEKDAY_NAMES[weekday]}; write 'every ${name} at ${number.value}:00' for the time`);
   return { words: ['the', ordinalDay(number.value)], end: number.end };
+}
+
+/** "every friday the 13th", "friday the 13th" at `i`: one weekday and the day of the month it must fall on. */
+function weekdayDateAt(tokens: readonly string[], i: number): boolean {
+  const k = tokens[i] === 'every' || tokens[i] === 'each' || tokens[i] === 'on' ? i + 1 : i;
+  return weekdayOf(tokens[k]) !== undefined && !PLURAL_DAYS.test(tokens[k]!) && tokens[k + 1] === 'the' && readOrdinal(tokens, k + 2) !== null;
 }
 
 /** The words so far end with a weekday said to come round by weeks: "weekly on monday", "every 2 weeks on friday". */
@@ -1825,7 +1842,11 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
   // cronstrue's "Every 5 minutes, at 12:00 AM through 04:59 AM": after an interval within the day, a window said with "at".
   // ("at 10 to 11" stays the clock 10:50, as everywhere.)
   const interval = seen.group.interval;
-  const minutesBefore = /^\d{1,2}$/.test(tokens[i + 1] ?? '') && tokens[i + 2] === 'to';
+  // Words as digits where they are the minutes people count to an hour by ("ten to eleven", "twenty five to 4"); "nine to
+  // five" stays the window.
+  const counted = /^\d/.test(tokens[i + 1] ?? '') ? null : readNumber(tokens, i + 1);
+  const minuteWords = counted !== null && counted.value % 5 === 0 && counted.value <= 25 && tokens[counted.end] === 'to';
+  const minutesBefore = (/^\d{1,2}$/.test(tokens[i + 1] ?? '') && tokens[i + 2] === 'to') || minuteWords;
   if (interval && (interval.unit === 'minute' || interval.unit === 'hour') && !minutesBefore) {
     const window = readWindow(tokens, i + 1, part, seen);
     if (window !== null) return window;
@@ -2718,6 +2739,9 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
     if (LIST_WORDS.has(tokens[j] ?? '')) {
       // "1, 15 and 20", "1st, 15th, and 20th" (a comma before the last 'and' too).
       const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+      // "every friday the 13th and the 1st": the weekday's day ends at an "and" that says "the" again; the days after are
+      // days of their own, not more days that Friday must fall on ("friday the 1st and 15th" lists them).
+      if (tokens[next] === 'the' && weekdayOf(tokens[tokens[i - 1] === 'the' ? i - 2 : i - 1]) !== undefined) break;
       const k = tokens[next] === 'the' ? next + 1 : next;
       // "every 10th and 20", "every 5 and 20 of the month": the next number is a day as the first was.
       const bareListed = (/(?:st|nd|rd|th)$/.test(tokens[i]!) || (afterEvery && tokens[k + 1] === 'of')) && bareNumber(k) && tokens[k - 1] !== 'at';

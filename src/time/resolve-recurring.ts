@@ -1262,6 +1262,22 @@ function startKeepsStepNote(minutes: number[], anchor: number, n: number, unit: 
   );
 }
 
+/**
+ * One run of times a step apart ("every 45 minutes", "every 90 minutes from 9 to 5 on weekdays") that takes a set of
+ * crons: said as the step it is, not as each cron's part. An interval on the UTC clock says its step alone; local times
+ * say their first and last of the day. Undefined for anything else.
+ */
+export function describeStepped(local: LocalSchedule): string | undefined {
+  if ((local.kind !== 'interval' && local.kind !== 'calendar') || local.patterns.length !== 1) return undefined;
+  const { minutes, days } = local.patterns[0]!;
+  const step = (minutes[1] ?? 0) - minutes[0]!;
+  if (minutes.length < 3 || step < 2 || !minutes.every((m, k) => m === minutes[0]! + k * step)) return undefined;
+  const every = step % 60 === 0 ? `Every ${step / 60} hours` : `Every ${step} minutes`;
+  if (local.kind === 'interval') return minutes[0]! < step && minutes.at(-1)! + step >= DAY_MINUTES ? `${every}${describeDays(days)}` : undefined;
+  const at = (m: number) => formatClock(Math.floor(m / 60), m % 60);
+  return `${every} from ${at(minutes[0]!)} to ${at(minutes.at(-1)!)}${describeDays(days)}`;
+}
+
 /** ", on Mondays and Fridays", ", on day 1 and 15", "" for every day (months are named too when limited). */
 function describeDays(days: Pattern['days']): string {
   const on = days.weekdays ? `, on ${listText(days.weekdays.map((d) => `${WEEKDAY_NAMES[d]}s`))}` : days.monthDays ? `, on day ${listText(days.monthDays.map(String))}` : '';

@@ -202,7 +202,7 @@ describe('a day of the month with this or next week: the date when it falls in t
   });
 
   it.each([
-    ['on 9 next week', '2026-12-09 09:00 EST', "read '9' as the 9th, Wed 9 Dec, in next week (Mon 7 Dec to Sun 13 Dec); for a time, write 'at 9pm'"],
+    ['on 9 next week', '2026-12-09 09:00 EST', "read '9' as the 9th, Wed 9 Dec, in next week (Mon 7 Dec to Sun 13 Dec); for a time, write 'at 9am'"],
     ['on 9 next week at 5pm', '2026-12-09 17:00 EST', "read '9' as the 9th, Wed 9 Dec, in next week (Mon 7 Dec to Sun 13 Dec)"],
     ['next week on the 11th', '2026-12-11 09:00 EST', "read 'the 11th' as Fri 11 Dec, in next week (Mon 7 Dec to Sun 13 Dec)"],
     ['on the 4th this week', '2026-12-04 09:00 EST', "read 'the 4th' as Fri 4 Dec, in this week (Mon 30 Nov to Sun 6 Dec)"],

@@ -170,7 +170,7 @@ describe("a day of the month with a week or a month is read as 'on 15 next week'
   it.each([
     [
       'on 9 the week after next',
-      "'on 9 the week after next': the week after next (Mon 21 Dec to Sun 27 Dec) has no 9th | For the date, write 'december 9'; for a time the week after next, give its day, such as 'monday the week after next at 9pm'.",
+      "'on 9 the week after next': the week after next (Mon 21 Dec to Sun 27 Dec) has no 9th | For the date, write 'december 9'; for a time the week after next, give its day, such as 'monday the week after next at 9am'.",
     ],
     [
       'on 16 the week after next',

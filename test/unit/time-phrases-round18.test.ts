@@ -61,8 +61,12 @@ describe('a bare number beside a clock is refused as two times, saying how to ma
     expect(await refusal(phrase)).toBe(`'${phrase}' names two times (${both}); a one-time message is sent once | ${hint}`);
   });
 
-  it.each(['9am 5pm', '4-5'])('two clocks, or two bare numbers, keep the plain hint: %s', async (phrase) => {
+  it.each(['9am 5pm'])('two clocks keep the plain hint: %s', async (phrase) => {
     expect(await refusal(phrase)).toMatch(/names two times .* \| Give one of them\.$/);
+  });
+
+  it('two bare numbers joined by a dash are a range of times: 4-5', async () => {
+    expect(await refusal('4-5')).toMatch(/^'4-5' is a range of times; a one-time message is sent at one \| /);
   });
 });
 

@@ -77,8 +77,8 @@ describe('an end at the end of a week or month said with "this" or "next" ("unti
     expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-11-27 09:00', '2026-11-28 09:00', '2026-11-29 09:00']);
   });
 
-  it('on a Sunday after its last run, the end of this week is refused as before the first run', async () => {
-    await expect(schedule('every day until the end of the week')).rejects.toThrow(/before it first runs/);
+  it('on a Sunday after its last run, the end of this week is refused: the run today has passed', async () => {
+    await expect(schedule('every day until the end of the week')).rejects.toThrow(/has no run left before its end, .*: today's run, at 09:00 EST, has passed/);
   });
 });
 

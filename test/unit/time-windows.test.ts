@@ -98,8 +98,8 @@ describe('"until" a clock with no window opened', () => {
     expect(meaning.next_runs_local.map((local) => local.slice(11, 16))).toEqual(['13:00', '15:00', '17:00', '19:00']);
   });
 
-  it('is refused when the end comes before the first run', async () => {
-    await expect(meaningOfSchedule('every day at 9am until 5pm', { now: NOW, zone: 'America/New_York' })).rejects.toThrow(/before it first runs/);
+  it('is refused when the end comes before the next run, the run today having passed', async () => {
+    await expect(meaningOfSchedule('every day at 9am until 5pm', { now: NOW, zone: 'America/New_York' })).rejects.toThrow(/has no run left before its end, .*: today's run, at 09:00 EST, has passed/);
   });
 });
 
