@@ -44,9 +44,10 @@ import type { LockEntry } from '../ascode/lock-file';
 
 /**
  * `apply`: make Letta match the schedule files, touching only what the lock
- * file owns. Every change is create → read back → delete, each step recorded
- * in the lock file's journal as it happens and the lock file written whole at
- * the end, so an apply cut off anywhere is finished by the next.
+ * file owns, a window of files at a time (planInWindows). Every change is
+ * create → read back → delete, each step recorded in the lock file's journal
+ * as it happens and the journal written into the lock file when it grows large
+ * and at the end, so an apply cut off anywhere is finished by the next.
  */
 export default defineCommand({
   path: ['apply'],
