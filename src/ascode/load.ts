@@ -128,6 +128,8 @@ export interface PlanWindow {
   problems: FileReport[];
   /** The lock entries of the window's files, as planned from: apply records its steps in them. */
   entries: Record<string, LockEntry>;
+  /** By file, the schedules it takes from removed files (releasedBy). */
+  released: Map<string, Released[]>;
 }
 
 /** Read the whole folder and plan it: every window's changes and problems in one list (plan and export hold the whole plan). */
@@ -386,7 +388,41 @@ async function planWindow(run: PlanRun, names: string[], removedNames: string[])
   });
   madeInEarlierWindows(run, changes, desired);
   problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  return { changes, problems, entries };
+  return { changes, problems, entries, released: releasedBy(run, changes, outside) };
+}
+
+/** The file outside a window that the lock file gives a schedule to; of a removed file, its entry too. */
+interface Owner {
+  name: string;
+  present: boolean;
+  oneTime: boolean;
+  entry?: LockEntry;
+}
+
+/**
+ * The schedules this window's files take from removed files (a rename, or a copy found), by the file that takes them,
+ * with the removed file's entry as read: apply records that entry less them in the step that records the file taking
+ * them, so the lock file never gives one schedule to two files (as a journal written into it between windows would, or
+ * one an apply cut off left).
+ */
+function releasedBy(run: PlanRun, changes: Change[], outside: ReadonlyMap<string, Owner>): Map<string, Released[]> {
+  const released = new Map<string, Released[]>();
+  for (const change of changes) {
+    for (const id of [...change.adopt, ...change.keep]) {
+      const renamed = run.pausedLeaving.find(([, entry]) => entry.ids.includes(id));
+      const owner = outside.get(id) ?? (renamed && { name: renamed[0], present: false, entry: renamed[1] });
+      if (!owner || owner.present) continue;
+      released.set(change.file, [...(released.get(change.file) ?? []), { file: owner.name, entry: owner.entry!, id }]);
+    }
+  }
+  return released;
+}
+
+/** A schedule a file takes from a removed file, with that file's entry as read. */
+export interface Released {
+  file: string;
+  entry: LockEntry;
+  id: string;
 }
 
 /** A schedule's timing alone, to find one that runs when a file's would with other fields. */
@@ -398,12 +434,13 @@ function scheduleKey(schedule: FullScheduleBody['schedule']): string {
  * Of `ids`, those the lock file gives to a file outside the window: whether that file is still in the folder (a removed
  * file's schedules are free for a new file to take), and whether it is a one-time file. One pass over the lock file.
  */
-function ownersOutside(run: PlanRun, inWindow: ReadonlySet<string>, ids: ReadonlySet<string>): Map<string, { present: boolean; oneTime: boolean }> {
-  const found = new Map<string, { present: boolean; oneTime: boolean }>();
+function ownersOutside(run: PlanRun, inWindow: ReadonlySet<string>, ids: ReadonlySet<string>): Map<string, Owner> {
+  const found = new Map<string, Owner>();
   if (ids.size === 0) return found;
   run.lock.each((name, entry) => {
     if (inWindow.has(name)) return;
-    const owner = { present: !run.target.wholeFolder || inFolder(run.target, name), oneTime: entry.at !== undefined };
+    const present = !run.target.wholeFolder || inFolder(run.target, name);
+    const owner = { name, present, oneTime: entry.at !== undefined, ...(present ? {} : { entry }) };
     for (const id of [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]) if (ids.has(id)) found.set(id, owner);
   });
   return found;

@@ -9,7 +9,7 @@ import { LockOnDisk } from '../ascode/lock-stream';
 import { applyChange, finishedEntry, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
 import type { FileReport } from '../ascode/load';
 import type { Change } from '../ascode/planner';
-import type { SeriesLock } from '../ascode/lock-file';
+import type { ChangedEntries, SeriesLock } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
@@ -97,6 +97,7 @@ export default defineCommand({
           declined: [],
           refused: [],
           failures: [],
+          released: new Map(),
         };
         try {
           for await (const window of planInWindows(rt, target, lockFile, { concurrency: options.concurrency })) await applyWindow(run, window);
@@ -160,6 +161,8 @@ interface ApplyRun {
   failures: ChangeOutcome[];
   /** The first delete of a copy of ours that failed (keepFirstCopies). */
   notDeleted?: CliError;
+  /** Removed files' entries as recorded less the schedules files took from them (see releasedBy). */
+  released: Map<string, LockEntry>;
 }
 
 /** A removed file whose schedules were not deleted, with how many. */
@@ -187,7 +190,7 @@ async function allProblems(rt: Runtime, target: Target, entries: LockEntries, co
  * recorded in the lock file's journal as it happens), the copies another client made first kept, the record of intent
  * kept up; then its lock entries let go.
  */
-async function applyWindow(run: ApplyRun, { changes, problems, entries: windowEntries }: PlanWindow): Promise<void> {
+async function applyWindow(run: ApplyRun, { changes, problems, entries: windowEntries, released }: PlanWindow): Promise<void> {
   const { rt } = run;
   const out = rt.out;
   render.reportProblems(out, problems);
@@ -213,7 +216,18 @@ async function applyWindow(run: ApplyRun, { changes, problems, entries: windowEn
     (changed) => run.lockFile.record(changed),
   );
   const context = { api: run.api, entries, readBack: !rt.dryRun, signal: rt.signal, beforeDelete: await deleteMarker(rt, changes.filter(toDo)) };
-  if (changes.some(toDo)) await entries.update(() => startChanges(changes.filter(toDo)));
+  // A file that takes a removed file's schedules is recorded with that file's entry less them, in one step.
+  const withReleased = (changed: ChangedEntries): ChangedEntries => {
+    const step = { ...changed };
+    for (const { file, entry, id } of Object.keys(changed).flatMap((taker) => released.get(taker) ?? [])) {
+      const was = run.released.get(file) ?? entry;
+      step[file] = { ...was, ids: was.ids.filter((one) => one !== id) };
+      run.released.set(file, step[file]);
+    }
+    return step;
+  };
+  const started = startChanges(changes.filter(toDo));
+  if (changes.some(toDo)) await entries.update(() => withReleased(started));
   await recordAttempts(rt, changes.filter(toDo));
   // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
   // of them is under way at once, not one waiting task per file, and each is reported and let go as it ends: what is
@@ -252,7 +266,7 @@ async function applyWindow(run: ApplyRun, { changes, problems, entries: windowEn
   );
   run.ended += ended;
   // Recorded before the copies are looked for: the lock file's pass then knows what this window's files own.
-  if (ended > 0) await entries.update(() => Object.fromEntries(finished.map((file) => [file, windowEntries[file] ?? null])));
+  if (ended > 0) await entries.update(() => withReleased(Object.fromEntries(finished.map((file) => [file, windowEntries[file] ?? null]))));
   if (!rt.dryRun && !run.failures.some((o) => o.mayHaveLanded)) {
     const since = Math.min(run.began, rt.now()) - TWIN_SLACK_MS;
     const kept = await keepFirstCopies(run, made, entries, since);

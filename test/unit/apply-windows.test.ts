@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planWindowSize } from '../../src/ascode/load';
+import { readLock } from '../../src/ascode/lock-store';
 import { useHarness } from '../helpers/harness';
 import { AGENT } from '../helpers/suite';
 
@@ -94,6 +95,32 @@ describe('apply a window of files at a time', () => {
     expect(result.afterSecond).toMatchObject({ posts: 1, deletes: 2, count: 10 });
     expect(result.afterSecond.served['a-renamed.md']).toEqual(whole.afterFirst.served['f3.md']);
     expect(result.afterThird.posts).toBe(0);
+  });
+
+  it("a file that takes a removed file's schedule in an earlier window is recorded with that file's entry less it: the lock file and its journal never give one schedule to two files", async () => {
+    planWindowSize.files = 1;
+    file('z-old.md', AGENT, '0 7 * * *', 'Renamed');
+    file('b.md', AGENT, '0 8 * * *', 'Before');
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    renameSync(join(dir, 'z-old.md'), join(dir, 'a-new.md'));
+    file('b.md', AGENT, '0 8 * * *', 'After');
+    const doubled: string[] = [];
+    h.letta.received.length = 0;
+    h.letta.onRequest = () => {
+      const owners = new Map<string, string>();
+      for (const [name, entry] of Object.entries(Object.values(readLock(join(dir, 'letta-schedules.lock.json')).lock.servers)[0] ?? {})) {
+        for (const id of entry.ids) {
+          if (owners.has(id)) doubled.push(`${id}: ${owners.get(id)} and ${name}`);
+          owners.set(id, name);
+        }
+      }
+    };
+    const r = await h.run(['apply', '-f', dir, '--yes']);
+    h.letta.onRequest = undefined;
+    expect(r.code, r.stderr).toBe(0);
+    expect(h.letta.requests('POST')).toHaveLength(1);
+    expect(doubled).toEqual([]);
+    expect(Object.keys(owned()).sort()).toEqual(['a-new.md', 'b.md']);
   });
 
   it('a dry run with small windows sends and writes nothing, and shows every request one window does', async () => {
