@@ -171,7 +171,10 @@ export async function* planInWindows(rt: Runtime, target: Target, lock: LockEntr
   if (target.wholeFolder) lock.each((name) => !inFolder(target, name) && removed.push(name));
   removed.sort(compareText);
   if (removed.length > 0) await removedWhilePaused(run, new Set(removed));
-  for (let i = 0; i < target.names.length; i += size) yield await planWindow(run, target.names.slice(i, i + size), []);
+  // In the order one plan of the whole folder takes them (compareText, as planChanges orders a window's), not as
+  // target.names is sorted for inFolder: a file split by windows from its neighbours is still planned after them.
+  const names = [...target.names].sort(compareText);
+  for (let i = 0; i < names.length; i += size) yield await planWindow(run, names.slice(i, i + size), []);
   for (let i = 0; i < removed.length; i += size) yield await planWindow(run, [], removed.slice(i, i + size));
 }
 

@@ -117,3 +117,16 @@ describe('apply a window of files at a time', () => {
     expect(h.letta.requests('POST')).toEqual([]);
   });
 });
+
+describe('apply in windows says and does what one window does', () => {
+  it('files are taken in the one order whatever the windows: names that differ in case are not split by code point', async () => {
+    file('Beta.md', AGENT, '1 9 * * *', 'Message 1');
+    file('alpha.md', AGENT, '0 9 * * *', 'Message 0');
+    file('Gamma.md', AGENT, '2 9 * * *', 'Message 2');
+    const whole = await h.run(['apply', '-f', dir, '--dry-run']);
+    planWindowSize.files = 1;
+    const windowed = await h.run(['apply', '-f', dir, '--dry-run']);
+    expect(windowed.stdout).toBe(whole.stdout);
+    expect(windowed.stderr).toBe(whole.stderr);
+  });
+});
