@@ -95,6 +95,7 @@ export default defineCommand({
           ended: 0,
           declined: [],
           refused: [],
+          wouldAsk: [],
           failures: [],
         };
         try {
@@ -116,6 +117,8 @@ export default defineCommand({
           );
         }
         const { declined, refused } = heldBackText(run);
+        // Said once for every window's deletes, as a real run asks once.
+        if (run.wouldAsk.length > 0) out.note(`A real run asks before deleting ${deletesText(run.wouldAsk)}.`);
         if (!out.json && !out.quiet) {
           // Deletes held back for --yes are changes still to make: "nothing to change" would say otherwise.
           const checked = counted(run.checked, 'file');
@@ -156,6 +159,8 @@ interface ApplyRun {
   /** Removed files whose deletes are held back: as the person answered, or because no one was asked (refused). */
   declined: HeldBack[];
   refused: HeldBack[];
+  /** Under --dry-run on a terminal: the removed files whose deletes a real run would ask about. */
+  wouldAsk: HeldBack[];
   failures: ChangeOutcome[];
   /** The first delete of a copy of ours that failed (keepFirstCopies). */
   notDeleted?: CliError;
@@ -200,7 +205,7 @@ async function applyWindow(run: ApplyRun, { changes, problems, entries: windowEn
   const heldBack = new Set(declined);
   if (unasked.length > 0) {
     // A dry run shows what the real run would do: without a terminal to ask on, it too holds the deletes back.
-    if (rt.dryRun && isTerminal(rt)) out.note(`A real run asks before deleting ${deletesText(unasked.map(heldBackOf))}.`);
+    if (rt.dryRun && isTerminal(rt)) run.wouldAsk.push(...unasked.map(heldBackOf));
     else for (const change of unasked) heldBack.add(change);
   }
   run.declined.push(...declined.map(heldBackOf));

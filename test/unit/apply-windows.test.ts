@@ -129,4 +129,19 @@ describe('apply in windows says and does what one window does', () => {
     expect(windowed.stdout).toBe(whole.stdout);
     expect(windowed.stderr).toBe(whole.stderr);
   });
+
+  it('a dry run on a terminal says once which deletes a real run would ask about, whatever windows they fall in', async () => {
+    file('f0.md', AGENT, '0 9 * * *', 'Message 0');
+    file('f1.md', AGENT, '1 9 * * *', 'Message 1');
+    file('f2.md', AGENT, '2 9 * * *', 'Message 2');
+    expect((await h.run(['apply', '-f', dir, '--yes'])).code).toBe(0);
+    rmSync(join(dir, 'f0.md'));
+    rmSync(join(dir, 'f1.md'));
+    const whole = await h.run(['apply', '-f', dir, '--dry-run'], { terminal: 100 });
+    planWindowSize.files = 1;
+    const windowed = await h.run(['apply', '-f', dir, '--dry-run'], { terminal: 100 });
+    expect(whole.stderr).toContain('A real run asks before deleting 2 schedules of 2 removed files (f0.md, f1.md).');
+    expect(windowed.stderr).toBe(whole.stderr);
+    expect(windowed.stdout).toBe(whole.stdout);
+  });
 });
