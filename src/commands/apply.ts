@@ -99,7 +99,11 @@ export default defineCommand({
           failures: [],
         };
         try {
-          for await (const window of planInWindows(rt, target, lockFile, { concurrency: options.concurrency })) await applyWindow(run, window);
+          for await (const window of planInWindows(rt, target, lockFile, { concurrency: options.concurrency })) {
+            await applyWindow(run, window);
+            // Interrupted (Ctrl-C): no more windows are planned, so what this one left is said below, as for one window.
+            if (rt.signal.aborted) break;
+          }
           if (run.ended > 0) lockFile.fold(true);
         } catch (error) {
           run.report.cutShort(run);

@@ -144,4 +144,23 @@ describe('apply in windows says and does what one window does', () => {
     expect(windowed.stderr).toBe(whole.stderr);
     expect(windowed.stdout).toBe(whole.stdout);
   });
+
+  it('interrupted in one window, apply plans no more windows and says what exists and how to finish', async () => {
+    file('f0.md', AGENT, '0 9 * * *', 'Message 0');
+    file('f1.md', AGENT, '1 9 * * *', 'Message 1');
+    file('f2.md', AGENT, '2 9 * * *', 'Message 2');
+    planWindowSize.files = 1;
+    h.letta.inject(/^POST .*\/schedule$/, { hang: true });
+    const controller = new AbortController();
+    const running = h.run(['apply', '-f', dir], { signal: controller.signal });
+    while (h.letta.requests('POST').length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const listed = h.letta.requests('GET').length;
+    controller.abort();
+    const r = await running;
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('Error: f0.md: ');
+    expect(r.stderr).toContain('A create may have landed (its answer was lost): the next apply looks for it before creating again. Run apply again to finish.');
+    expect(h.letta.requests('GET').length).toBe(listed);
+    expect(h.letta.requests('POST')).toHaveLength(1);
+  });
 });
