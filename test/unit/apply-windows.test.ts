@@ -157,7 +157,7 @@ describe('apply in windows says and does what one window does', () => {
     const listed = h.letta.requests('GET').length;
     controller.abort();
     const r = await running;
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(130);
     expect(r.stderr).toContain('Error: f0.md: ');
     expect(r.stderr).toContain('A create may have landed (its answer was lost): the next apply looks for it before creating again. Run apply again to finish.');
     expect(h.letta.requests('GET').length).toBe(listed);
