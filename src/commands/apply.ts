@@ -4,11 +4,11 @@ import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
-import { findTarget, planInWindows, serverKey, unreadFolderNotes, type LockEntries, type PlanWindow, type Target } from '../ascode/load';
+import { findTarget, landingKey, planInWindows, serverKey, unreadFolderNotes, type LockEntries, type PlanWindow, type Target } from '../ascode/load';
 import { LockOnDisk } from '../ascode/lock-stream';
 import { applyChange, finishedEntry, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
 import type { FileReport } from '../ascode/load';
-import type { Change } from '../ascode/planner';
+import { bodyKey, type Change } from '../ascode/planner';
 import type { SeriesLock } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
@@ -97,9 +97,10 @@ export default defineCommand({
           refused: [],
           wouldAsk: [],
           failures: [],
+          landing: new Set(),
         };
         try {
-          for await (const window of planInWindows(rt, target, lockFile, { concurrency: options.concurrency })) {
+          for await (const window of planInWindows(rt, target, lockFile, { concurrency: options.concurrency, landing: run.landing })) {
             await applyWindow(run, window);
             // Interrupted (Ctrl-C): no more windows are planned, so what this one left is said below, as for one window.
             if (rt.signal.aborted) break;
@@ -166,6 +167,8 @@ interface ApplyRun {
   /** Under --dry-run on a terminal: the removed files whose deletes a real run would ask about. */
   wouldAsk: HeldBack[];
   failures: ChangeOutcome[];
+  /** The creates whose answer was lost (landingKey): the windows after do not take what they may have made. */
+  landing: Set<string>;
   /** The first delete of a copy of ours that failed (keepFirstCopies). */
   notDeleted?: CliError;
 }
@@ -254,7 +257,11 @@ async function applyWindow(run: ApplyRun, { changes, problems, entries: windowEn
         if (entry) windowEntries[outcome.change.file] = entry;
         else delete windowEntries[outcome.change.file];
         finished.push(outcome.change.file);
-      } else run.failures.push(outcome);
+      } else {
+        run.failures.push(outcome);
+        const sent = outcome.mayHaveLanded ? outcome.change.create[outcome.created.length] : undefined;
+        if (sent) run.landing.add(landingKey(outcome.change.agent_id, bodyKey(sent)));
+      }
       run.report.add(outcome);
     },
   );

@@ -163,4 +163,21 @@ describe('apply in windows says and does what one window does', () => {
     expect(h.letta.requests('GET').length).toBe(listed);
     expect(h.letta.requests('POST')).toHaveLength(1);
   });
+
+  it("a create whose answer was lost stays its file's to find: a copy in a later window makes its own and is told of the first", async () => {
+    file('f0.md', AGENT, '0 9 * * *', 'Message 0');
+    file('zz-copy.md', AGENT, '0 9 * * *', 'Message 0');
+    planWindowSize.files = 1;
+    h.letta.inject(/^POST .*\/schedule$/, { status: 502, land: true });
+    const first = await h.run(['apply', '-f', dir, '--yes']);
+    expect(first.code).toBe(1);
+    const landed = [...h.letta.schedules.keys()][0]!;
+    expect(first.stdout).toMatch(/^\+ zz-copy\.md: created (?!sm-000001)/);
+    expect(first.stderr).toContain('Note: zz-copy.md: makes the same schedule as f0.md: both would run');
+    const second = await h.run(['apply', '-f', dir, '--yes']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toBe(`+ f0.md: found ${landed}\n`);
+    expect(owned()['f0.md']).toEqual([landed]);
+    expect(h.letta.schedules.size).toBe(2);
+  });
 });
