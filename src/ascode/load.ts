@@ -152,12 +152,18 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockEntries, c
  * holds does not grow with the folder. Each window is planned after the one before it is done with (apply records its
  * changes before asking for the next).
  */
-export async function* planInWindows(rt: Runtime, target: Target, lock: LockEntries, { concurrency = DEFAULT_CONCURRENCY, size = planWindowSize.files } = {}): AsyncGenerator<PlanWindow> {
+export async function* planInWindows(
+  rt: Runtime,
+  target: Target,
+  lock: LockEntries,
+  { concurrency = DEFAULT_CONCURRENCY, size = planWindowSize.files, landing = new Set<string>() }: { concurrency?: number; size?: number; landing?: ReadonlySet<string> } = {},
+): AsyncGenerator<PlanWindow> {
   const run: PlanRun = {
     rt,
     target,
     lock,
     concurrency,
+    landing,
     now: rt.now(),
     resolved: new Map(),
     record: recordOnce(rt),
@@ -173,7 +179,10 @@ export async function* planInWindows(rt: Runtime, target: Target, lock: LockEntr
   if (target.wholeFolder) lock.each((name) => !inFolder(target, name) && removed.push(name));
   removed.sort(compareText);
   if (removed.length > 0) await removedWhilePaused(run, new Set(removed));
-  for (let i = 0; i < target.names.length; i += size) yield await planWindow(run, target.names.slice(i, i + size), []);
+  // In the order one plan of the whole folder takes them (compareText, as planChanges orders a window's), not as
+  // target.names is sorted for inFolder: a file split by windows from its neighbours is still planned after them.
+  const names = [...target.names].sort(compareText);
+  for (let i = 0; i < names.length; i += size) yield await planWindow(run, names.slice(i, i + size), []);
   for (let i = 0; i < removed.length; i += size) yield await planWindow(run, [], removed.slice(i, i + size));
 }
 
@@ -183,6 +192,8 @@ interface PlanRun {
   target: Target;
   lock: LockEntries;
   concurrency: number;
+  /** As `landingKey` gives them, the creates of earlier windows whose answer was lost (apply adds to it as they end). */
+  landing: ReadonlySet<string>;
   now: number;
   /** Each agent a file names, resolved once: its id, or why it cannot be. */
   resolved: Map<string, string | CliError>;
@@ -349,7 +360,10 @@ async function planWindow(run: PlanRun, names: string[], removedNames: string[])
   // Which of the listed schedules the lock file gives to files outside this window: a removed file's are free to take.
   const ownIds = new Set(own.flatMap((e) => [...e.ids, ...(e.retiring ?? []).map((r) => r.id)]));
   const outside = ownersOutside(run, inWindow, new Set([...letta.values()].flatMap((listed) => [...listed.keys()].filter((id) => !ownIds.has(id)))));
-  const ownedOutside = new Set([...outside].filter(([, owner]) => owner.present).map(([id]) => id));
+  // A schedule an earlier window's create made though its answer was lost is that file's, found for it by the next apply:
+  // no file of this window takes it (planned with the whole folder, none could have: it was not there yet).
+  const landed = [...letta].flatMap(([agentId, listed]) => [...listed.values()].filter((item) => !ownIds.has(item.id) && run.landing.has(landingKey(agentId, item.key))).map((item) => item.id));
+  const ownedOutside = new Set([...[...outside].filter(([, owner]) => owner.present).map(([id]) => id), ...landed]);
   // A series made here is the file's whole: the members a sync made since the export are the file's too, never made twice;
   // so is a member whose create (a sync's or an apply's) went unanswered and landed, found as the record's attempt.
   const ownedByEntries = new Set([...own.flatMap((e) => e.ids), ...outside.keys()]);
@@ -423,6 +437,11 @@ export interface Released {
   file: string;
   entry: LockEntry;
   id: string;
+}
+
+/** How a create whose answer was lost is told to the windows after it: its agent and its body's fingerprint (bodyKey). */
+export function landingKey(agentId: string, key: string): string {
+  return `${agentId} ${key}`;
 }
 
 /** A schedule's timing alone, to find one that runs when a file's would with other fields. */

@@ -4,11 +4,11 @@ import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
-import { findTarget, planInWindows, serverKey, unreadFolderNotes, type LockEntries, type PlanWindow, type Target } from '../ascode/load';
+import { findTarget, landingKey, planInWindows, serverKey, unreadFolderNotes, type LockEntries, type PlanWindow, type Target } from '../ascode/load';
 import { LockOnDisk } from '../ascode/lock-stream';
 import { applyChange, finishedEntry, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
 import type { FileReport } from '../ascode/load';
-import type { Change } from '../ascode/planner';
+import { bodyKey, type Change } from '../ascode/planner';
 import type { ChangedEntries, SeriesLock } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
@@ -96,11 +96,17 @@ export default defineCommand({
           ended: 0,
           declined: [],
           refused: [],
+          wouldAsk: [],
           failures: [],
           released: new Map(),
+          landing: new Set(),
         };
         try {
-          for await (const window of planInWindows(rt, target, lockFile, { concurrency: options.concurrency })) await applyWindow(run, window);
+          for await (const window of planInWindows(rt, target, lockFile, { concurrency: options.concurrency, landing: run.landing })) {
+            await applyWindow(run, window);
+            // Interrupted (Ctrl-C): no more windows are planned, so what this one left is said below, as for one window.
+            if (rt.signal.aborted) break;
+          }
           if (run.ended > 0) lockFile.fold(true);
         } catch (error) {
           run.report.cutShort(run);
@@ -118,6 +124,8 @@ export default defineCommand({
           );
         }
         const { declined, refused } = heldBackText(run);
+        // Said once for every window's deletes, as a real run asks once.
+        if (run.wouldAsk.length > 0) out.note(`A real run asks before deleting ${deletesText(run.wouldAsk)}.`);
         if (!out.json && !out.quiet) {
           // Deletes held back for --yes are changes still to make: "nothing to change" would say otherwise.
           const checked = counted(run.checked, 'file');
@@ -158,7 +166,11 @@ interface ApplyRun {
   /** Removed files whose deletes are held back: as the person answered, or because no one was asked (refused). */
   declined: HeldBack[];
   refused: HeldBack[];
+  /** Under --dry-run on a terminal: the removed files whose deletes a real run would ask about. */
+  wouldAsk: HeldBack[];
   failures: ChangeOutcome[];
+  /** The creates whose answer was lost (landingKey): the windows after do not take what they may have made. */
+  landing: Set<string>;
   /** The first delete of a copy of ours that failed (keepFirstCopies). */
   notDeleted?: CliError;
   /** Removed files' entries as recorded less the schedules files took from them (see releasedBy). */
@@ -204,7 +216,7 @@ async function applyWindow(run: ApplyRun, { changes, problems, entries: windowEn
   const heldBack = new Set(declined);
   if (unasked.length > 0) {
     // A dry run shows what the real run would do: without a terminal to ask on, it too holds the deletes back.
-    if (rt.dryRun && isTerminal(rt)) out.note(`A real run asks before deleting ${deletesText(unasked.map(heldBackOf))}.`);
+    if (rt.dryRun && isTerminal(rt)) run.wouldAsk.push(...unasked.map(heldBackOf));
     else for (const change of unasked) heldBack.add(change);
   }
   run.declined.push(...declined.map(heldBackOf));
@@ -260,7 +272,11 @@ async function applyWindow(run: ApplyRun, { changes, problems, entries: windowEn
         if (entry) windowEntries[outcome.change.file] = entry;
         else delete windowEntries[outcome.change.file];
         finished.push(outcome.change.file);
-      } else run.failures.push(outcome);
+      } else {
+        run.failures.push(outcome);
+        const sent = outcome.mayHaveLanded ? outcome.change.create[outcome.created.length] : undefined;
+        if (sent) run.landing.add(landingKey(outcome.change.agent_id, bodyKey(sent)));
+      }
       run.report.add(outcome);
     },
   );

@@ -144,3 +144,67 @@ describe('apply a window of files at a time', () => {
     expect(h.letta.requests('POST')).toEqual([]);
   });
 });
+
+describe('apply in windows says and does what one window does', () => {
+  it('files are taken in the one order whatever the windows: names that differ in case are not split by code point', async () => {
+    file('Beta.md', AGENT, '1 9 * * *', 'Message 1');
+    file('alpha.md', AGENT, '0 9 * * *', 'Message 0');
+    file('Gamma.md', AGENT, '2 9 * * *', 'Message 2');
+    const whole = await h.run(['apply', '-f', dir, '--dry-run']);
+    planWindowSize.files = 1;
+    const windowed = await h.run(['apply', '-f', dir, '--dry-run']);
+    expect(windowed.stdout).toBe(whole.stdout);
+    expect(windowed.stderr).toBe(whole.stderr);
+  });
+
+  it('a dry run on a terminal says once which deletes a real run would ask about, whatever windows they fall in', async () => {
+    file('f0.md', AGENT, '0 9 * * *', 'Message 0');
+    file('f1.md', AGENT, '1 9 * * *', 'Message 1');
+    file('f2.md', AGENT, '2 9 * * *', 'Message 2');
+    expect((await h.run(['apply', '-f', dir, '--yes'])).code).toBe(0);
+    rmSync(join(dir, 'f0.md'));
+    rmSync(join(dir, 'f1.md'));
+    const whole = await h.run(['apply', '-f', dir, '--dry-run'], { terminal: 100 });
+    planWindowSize.files = 1;
+    const windowed = await h.run(['apply', '-f', dir, '--dry-run'], { terminal: 100 });
+    expect(whole.stderr).toContain('A real run asks before deleting 2 schedules of 2 removed files (f0.md, f1.md).');
+    expect(windowed.stderr).toBe(whole.stderr);
+    expect(windowed.stdout).toBe(whole.stdout);
+  });
+
+  it('interrupted in one window, apply plans no more windows and says what exists and how to finish', async () => {
+    file('f0.md', AGENT, '0 9 * * *', 'Message 0');
+    file('f1.md', AGENT, '1 9 * * *', 'Message 1');
+    file('f2.md', AGENT, '2 9 * * *', 'Message 2');
+    planWindowSize.files = 1;
+    h.letta.inject(/^POST .*\/schedule$/, { hang: true });
+    const controller = new AbortController();
+    const running = h.run(['apply', '-f', dir], { signal: controller.signal });
+    while (h.letta.requests('POST').length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const listed = h.letta.requests('GET').length;
+    controller.abort();
+    const r = await running;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('Error: f0.md: ');
+    expect(r.stderr).toContain('A create may have landed (its answer was lost): the next apply looks for it before creating again. Run apply again to finish.');
+    expect(h.letta.requests('GET').length).toBe(listed);
+    expect(h.letta.requests('POST')).toHaveLength(1);
+  });
+
+  it("a create whose answer was lost stays its file's to find: a copy in a later window makes its own and is told of the first", async () => {
+    file('f0.md', AGENT, '0 9 * * *', 'Message 0');
+    file('zz-copy.md', AGENT, '0 9 * * *', 'Message 0');
+    planWindowSize.files = 1;
+    h.letta.inject(/^POST .*\/schedule$/, { status: 502, land: true });
+    const first = await h.run(['apply', '-f', dir, '--yes']);
+    expect(first.code).toBe(1);
+    const landed = [...h.letta.schedules.keys()][0]!;
+    expect(first.stdout).toMatch(/^\+ zz-copy\.md: created (?!sm-000001)/);
+    expect(first.stderr).toContain('Note: zz-copy.md: makes the same schedule as f0.md: both would run');
+    const second = await h.run(['apply', '-f', dir, '--yes']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toBe(`+ f0.md: found ${landed}\n`);
+    expect(owned()['f0.md']).toEqual([landed]);
+    expect(h.letta.schedules.size).toBe(2);
+  });
+});
