@@ -54,7 +54,7 @@ export function findTarget(path: string | undefined): Target {
   }
   if (!isFolder) return { folder: dirname(given), names: [basename(given)], wholeFolder: false, lockPath: join(dirname(given), LOCK_FILE_NAME), unreadFolders: [] };
   const all = readdirSync(given).filter((name) => !name.startsWith('.'));
-  const names = all.filter((name) => isMarkdown(name) && statSync(join(given, name)).isFile()).sort();
+  const names = all.filter((name) => isMarkdown(name) && statSync(join(given, name)).isFile()).sort(nameOrder);
   const unreadFolders = all
     .filter((name) => holdsMarkdown(join(given, name)))
     .sort()
@@ -179,10 +179,7 @@ export async function* planInWindows(
   if (target.wholeFolder) lock.each((name) => !inFolder(target, name) && removed.push(name));
   removed.sort(compareText);
   if (removed.length > 0) await removedWhilePaused(run, new Set(removed));
-  // In the order one plan of the whole folder takes them (compareText, as planChanges orders a window's), not as
-  // target.names is sorted for inFolder: a file split by windows from its neighbours is still planned after them.
-  const names = [...target.names].sort(compareText);
-  for (let i = 0; i < names.length; i += size) yield await planWindow(run, names.slice(i, i + size), []);
+  for (let i = 0; i < target.names.length; i += size) yield await planWindow(run, target.names.slice(i, i + size), []);
   for (let i = 0; i < removed.length; i += size) yield await planWindow(run, [], removed.slice(i, i + size));
 }
 
@@ -215,13 +212,22 @@ interface PlanRun {
   pausedBy: Map<string, string>;
 }
 
-/** Whether a name is one of the folder's files (target.names is sorted as sort() sorts). */
+/**
+ * The order of a folder's file names: as people read them (compareText, the order planChanges takes a window's files in,
+ * so a file split by windows from its neighbours is still planned after them), and by code point where that finds two
+ * equal, so that a name can be looked for by halving.
+ */
+function nameOrder(a: string, b: string): number {
+  return compareText(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Whether a name is one of the folder's files (target.names is in nameOrder). */
 function inFolder(target: Target, name: string): boolean {
   let low = 0;
   let high = target.names.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (target.names[mid]! < name) low = mid + 1;
+    if (nameOrder(target.names[mid]!, name) < 0) low = mid + 1;
     else high = mid;
   }
   return target.names[low] === name;
