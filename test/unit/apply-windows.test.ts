@@ -28,6 +28,19 @@ function tenFiles(): void {
   file('zz-copy.md', AGENT, '0 9 * * *', 'Message 0');
 }
 
+/** Three files for one agent, f0.md to f2.md. */
+function threeFiles(): void {
+  for (let i = 0; i < 3; i++) file(`f${i}.md`, AGENT, `${i} 9 * * *`, `Message ${i}`);
+}
+
+/** `apply --dry-run` in one window, then in windows of `size` files. */
+async function dryRunBothWays(size: number, options?: Parameters<typeof h.run>[1]) {
+  const whole = await h.run(['apply', '-f', dir, '--dry-run'], options);
+  planWindowSize.files = size;
+  const windowed = await h.run(['apply', '-f', dir, '--dry-run'], options);
+  return { whole, windowed };
+}
+
 /** The lock file's entries for the fake server: file → the ids it owns. */
 function owned(): Record<string, string[]> {
   const lock = JSON.parse(readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8')) as { servers: Record<string, Record<string, { ids: string[] }>> };
@@ -125,9 +138,7 @@ describe('apply a window of files at a time', () => {
 
   it('a dry run with small windows sends and writes nothing, and shows every request one window does', async () => {
     tenFiles();
-    const whole = await h.run(['apply', '-f', dir, '--dry-run']);
-    planWindowSize.files = 2;
-    const windowed = await h.run(['apply', '-f', dir, '--dry-run']);
+    const { whole, windowed } = await dryRunBothWays(2);
     expect(windowed.code).toBe(0);
     expect(windowed.stdout).toBe(whole.stdout);
     expect(h.letta.requests('POST')).toEqual([]);
@@ -150,32 +161,24 @@ describe('apply in windows says and does what one window does', () => {
     file('Beta.md', AGENT, '1 9 * * *', 'Message 1');
     file('alpha.md', AGENT, '0 9 * * *', 'Message 0');
     file('Gamma.md', AGENT, '2 9 * * *', 'Message 2');
-    const whole = await h.run(['apply', '-f', dir, '--dry-run']);
-    planWindowSize.files = 1;
-    const windowed = await h.run(['apply', '-f', dir, '--dry-run']);
+    const { whole, windowed } = await dryRunBothWays(1);
     expect(windowed.stdout).toBe(whole.stdout);
     expect(windowed.stderr).toBe(whole.stderr);
   });
 
   it('a dry run on a terminal says once which deletes a real run would ask about, whatever windows they fall in', async () => {
-    file('f0.md', AGENT, '0 9 * * *', 'Message 0');
-    file('f1.md', AGENT, '1 9 * * *', 'Message 1');
-    file('f2.md', AGENT, '2 9 * * *', 'Message 2');
+    threeFiles();
     expect((await h.run(['apply', '-f', dir, '--yes'])).code).toBe(0);
     rmSync(join(dir, 'f0.md'));
     rmSync(join(dir, 'f1.md'));
-    const whole = await h.run(['apply', '-f', dir, '--dry-run'], { terminal: 100 });
-    planWindowSize.files = 1;
-    const windowed = await h.run(['apply', '-f', dir, '--dry-run'], { terminal: 100 });
+    const { whole, windowed } = await dryRunBothWays(1, { terminal: 100 });
     expect(whole.stderr).toContain('A real run asks before deleting 2 schedules of 2 removed files (f0.md, f1.md).');
     expect(windowed.stderr).toBe(whole.stderr);
     expect(windowed.stdout).toBe(whole.stdout);
   });
 
   it('interrupted in one window, apply plans no more windows and says what exists and how to finish', async () => {
-    file('f0.md', AGENT, '0 9 * * *', 'Message 0');
-    file('f1.md', AGENT, '1 9 * * *', 'Message 1');
-    file('f2.md', AGENT, '2 9 * * *', 'Message 2');
+    threeFiles();
     planWindowSize.files = 1;
     h.letta.inject(/^POST .*\/schedule$/, { hang: true });
     const controller = new AbortController();
